@@ -1,0 +1,171 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"unicode"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/privacy"
+	"github.com/shyraq/birge/ent/schema"
+)
+
+// Error codes sent to clients in the "code" extension of every error.
+const (
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeForbidden       = "FORBIDDEN"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeRateLimited     = "RATE_LIMITED"
+	CodeInternal        = "INTERNAL_SERVER_ERROR"
+)
+
+// CodedError is an error meant for the client: its message is safe to show
+// and its code tells the client what kind of failure it was.
+type CodedError struct {
+	Code    string
+	Message string
+}
+
+func (e *CodedError) Error() string { return e.Message }
+
+// InputError returns a BAD_USER_INPUT error with a client-facing message.
+func InputError(format string, args ...any) error {
+	return &CodedError{Code: CodeBadUserInput, Message: fmt.Sprintf(format, args...)}
+}
+
+// presentError maps an error to a GraphQL error with a code. Known errors
+// keep a clear message; anything else is logged and reported as an
+// internal error, so that SQL and stack traces never reach a client.
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := &gqlerror.Error{}
+		var path = graphql.GetPath(ctx)
+		if fc := graphql.GetFieldContext(ctx); fc == nil {
+			path = nil
+		}
+		code, msg := classify(err)
+		if code == "" {
+			// Errors made by gqlgen and gqlparser (parse, validation,
+			// argument coercion) already carry a safe message.
+			var parsed *gqlerror.Error
+			if errors.As(err, &parsed) && !isWrappedInternal(parsed) {
+				out := *parsed
+				if out.Extensions == nil || out.Extensions["code"] == nil {
+					out.Extensions = map[string]any{"code": CodeBadUserInput}
+				}
+				if out.Path == nil {
+					out.Path = path
+				}
+				return &out
+			}
+			logger.ErrorContext(ctx, "request failed", "error", err.Error(), "path", path.String())
+			code, msg = CodeInternal, "internal server error"
+		}
+		gqlErr.Message = msg
+		gqlErr.Path = path
+		gqlErr.Extensions = map[string]any{"code": code}
+		return gqlErr
+	}
+}
+
+// isWrappedInternal reports whether a gqlerror merely wraps an error of
+// ours (resolver errors are wrapped by gqlgen); those go through classify.
+func isWrappedInternal(e *gqlerror.Error) bool {
+	return e.Err != nil && !errors.As(e.Err, new(*gqlerror.Error))
+}
+
+// classify returns the code and message of a known error, or "" if the
+// error is not one the client may see.
+func classify(err error) (code, msg string) {
+	var coded *CodedError
+	var validation *ent.ValidationError
+	var fieldErr *schema.FieldError
+	var notFound *ent.NotFoundError
+	var notSingular *ent.NotSingularError
+	var constraint *ent.ConstraintError
+	switch {
+	case errors.As(err, &coded):
+		return coded.Code, coded.Message
+	case errors.As(err, &fieldErr):
+		return CodeBadUserInput, fieldErr.Error()
+	case errors.As(err, &validation):
+		return CodeBadUserInput, validationMessage(validation)
+	case errors.As(err, &notFound):
+		return CodeNotFound, "not found: no such " + lowerFirst(notFoundLabel(notFound))
+	case errors.As(err, &notSingular):
+		return CodeNotFound, "not found"
+	case errors.As(err, &constraint):
+		return CodeBadUserInput, "this conflicts with an existing record or refers to one that does not exist"
+	case errors.Is(err, privacy.Deny):
+		return CodeForbidden, "you are not allowed to do this"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "TIMEOUT", "the request took too long; please try again"
+	}
+	return "", ""
+}
+
+// validationMessage turns ent's "validator failed for field "Cohort.capacity":
+// must be greater than 0" into "capacity: must be greater than 0".
+func validationMessage(v *ent.ValidationError) string {
+	field := camel(v.Name)
+	inner := errors.Unwrap(v)
+	if inner != nil {
+		if deeper := errors.Unwrap(inner); deeper != nil {
+			return field + ": " + deeper.Error()
+		}
+		if strings.Contains(inner.Error(), "missing required") {
+			return field + ": is required"
+		}
+	}
+	return field + ": is not valid"
+}
+
+func notFoundLabel(e *ent.NotFoundError) string {
+	// NotFoundError's message is "ent: <label> not found".
+	s := strings.TrimPrefix(e.Error(), "ent: ")
+	return strings.TrimSuffix(s, " not found")
+}
+
+// camel turns a snake_case field name into the GraphQL camelCase name.
+func camel(s string) string {
+	var b strings.Builder
+	up := false
+	for _, r := range s {
+		if r == '_' {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	return strings.ReplaceAll(strings.ReplaceAll(out, "Id", "ID"), "Kzt", "KZT")
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
+
+// recoverPanic turns a panic in a resolver into an internal error and logs
+// it with its stack on the server side only.
+func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", stack())
+		return errors.New("internal server error: panic")
+	}
+}
