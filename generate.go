@@ -1,6 +1,7 @@
-// Package birge is the root of the Birge community directory. This file
-// holds only the code generation steps, in order: entc, then gqlgen.
-package birge
+package main
+
+// Code generation, in order: entc (the ent client and graph/ent.graphql),
+// then gqlgen (graph/generated and the resolver stubs).
 
 //go:generate go run -mod=mod ./ent/entc.go
 //go:generate go run -mod=mod github.com/99designs/gqlgen generate

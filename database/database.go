@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -133,8 +134,14 @@ func redact(raw string) string {
 // Redact hides the password in a database URL, for logs.
 func Redact(raw string) string { return redact(raw) }
 
+// migrateMu serializes migrations within a process: ent's migration code
+// shares its table definitions between clients.
+var migrateMu sync.Mutex
+
 // Migrate creates or updates the schema to match the ent schema.
 func (d *DB) Migrate(ctx context.Context) error {
+	migrateMu.Lock()
+	defer migrateMu.Unlock()
 	if err := d.Client.Schema.Create(ctx); err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
 	}

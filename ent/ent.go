@@ -12,14 +12,23 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
+	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
+	"github.com/shyraq/birge/ent/session"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -80,14 +89,23 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			activity.Table:     activity.ValidColumn,
-			cohort.Table:       cohort.ValidColumn,
-			enrollment.Table:   enrollment.ValidColumn,
-			funding.Table:      funding.ValidColumn,
-			interest.Table:     interest.ValidColumn,
-			organization.Table: organization.ValidColumn,
-			person.Table:       person.ValidColumn,
-			program.Table:      program.ValidColumn,
+			account.Table:        account.ValidColumn,
+			activity.Table:       activity.ValidColumn,
+			auditevent.Table:     auditevent.ValidColumn,
+			cohort.Table:         cohort.ValidColumn,
+			connection.Table:     connection.ValidColumn,
+			consent.Table:        consent.ValidColumn,
+			contactdetails.Table: contactdetails.ValidColumn,
+			enrollment.Table:     enrollment.ValidColumn,
+			funding.Table:        funding.ValidColumn,
+			interest.Table:       interest.ValidColumn,
+			invitation.Table:     invitation.ValidColumn,
+			organization.Table:   organization.ValidColumn,
+			passwordreset.Table:  passwordreset.ValidColumn,
+			person.Table:         person.ValidColumn,
+			profile.Table:        profile.ValidColumn,
+			program.Table:        program.ValidColumn,
+			session.Table:        session.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

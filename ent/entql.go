@@ -3,15 +3,24 @@
 package ent
 
 import (
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
+	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
+	"github.com/shyraq/birge/ent/session"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -21,8 +30,29 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 8)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
 	graph.Nodes[0] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   account.Table,
+			Columns: account.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: account.FieldID,
+			},
+		},
+		Type: "Account",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			account.FieldCreatedAt:      {Type: field.TypeTime, Column: account.FieldCreatedAt},
+			account.FieldUpdatedAt:      {Type: field.TypeTime, Column: account.FieldUpdatedAt},
+			account.FieldEmail:          {Type: field.TypeString, Column: account.FieldEmail},
+			account.FieldPasswordHash:   {Type: field.TypeString, Column: account.FieldPasswordHash},
+			account.FieldRole:           {Type: field.TypeEnum, Column: account.FieldRole},
+			account.FieldLocale:         {Type: field.TypeEnum, Column: account.FieldLocale},
+			account.FieldLastSignInAt:   {Type: field.TypeTime, Column: account.FieldLastSignInAt},
+			account.FieldOrganizationID: {Type: field.TypeInt, Column: account.FieldOrganizationID},
+		},
+	}
+	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   activity.Table,
 			Columns: activity.Columns,
@@ -39,7 +69,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			activity.FieldLabelEn: {Type: field.TypeString, Column: activity.FieldLabelEn},
 		},
 	}
-	graph.Nodes[1] = &sqlgraph.Node{
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   auditevent.Table,
+			Columns: auditevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: auditevent.FieldID,
+			},
+		},
+		Type: "AuditEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			auditevent.FieldCreatedAt:       {Type: field.TypeTime, Column: auditevent.FieldCreatedAt},
+			auditevent.FieldAction:          {Type: field.TypeString, Column: auditevent.FieldAction},
+			auditevent.FieldActorAccountID:  {Type: field.TypeInt, Column: auditevent.FieldActorAccountID},
+			auditevent.FieldSubjectPersonID: {Type: field.TypeInt, Column: auditevent.FieldSubjectPersonID},
+			auditevent.FieldDetail:          {Type: field.TypeString, Column: auditevent.FieldDetail},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cohort.Table,
 			Columns: cohort.Columns,
@@ -62,7 +110,60 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cohort.FieldProgramID: {Type: field.TypeInt, Column: cohort.FieldProgramID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   connection.Table,
+			Columns: connection.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: connection.FieldID,
+			},
+		},
+		Type: "Connection",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			connection.FieldStatus:      {Type: field.TypeEnum, Column: connection.FieldStatus},
+			connection.FieldMessage:     {Type: field.TypeString, Column: connection.FieldMessage},
+			connection.FieldCreatedAt:   {Type: field.TypeTime, Column: connection.FieldCreatedAt},
+			connection.FieldRespondedAt: {Type: field.TypeTime, Column: connection.FieldRespondedAt},
+			connection.FieldRequesterID: {Type: field.TypeInt, Column: connection.FieldRequesterID},
+			connection.FieldAddresseeID: {Type: field.TypeInt, Column: connection.FieldAddresseeID},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   consent.Table,
+			Columns: consent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: consent.FieldID,
+			},
+		},
+		Type: "Consent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			consent.FieldKind:      {Type: field.TypeEnum, Column: consent.FieldKind},
+			consent.FieldGrantedAt: {Type: field.TypeTime, Column: consent.FieldGrantedAt},
+			consent.FieldRevokedAt: {Type: field.TypeTime, Column: consent.FieldRevokedAt},
+			consent.FieldPersonID:  {Type: field.TypeInt, Column: consent.FieldPersonID},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   contactdetails.Table,
+			Columns: contactdetails.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: contactdetails.FieldID,
+			},
+		},
+		Type: "ContactDetails",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			contactdetails.FieldEmail:    {Type: field.TypeString, Column: contactdetails.FieldEmail},
+			contactdetails.FieldPhone:    {Type: field.TypeString, Column: contactdetails.FieldPhone},
+			contactdetails.FieldTelegram: {Type: field.TypeString, Column: contactdetails.FieldTelegram},
+			contactdetails.FieldPersonID: {Type: field.TypeInt, Column: contactdetails.FieldPersonID},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   enrollment.Table,
 			Columns: enrollment.Columns,
@@ -82,7 +183,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			enrollment.FieldCohortID:  {Type: field.TypeInt, Column: enrollment.FieldCohortID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   funding.Table,
 			Columns: funding.Columns,
@@ -103,7 +204,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			funding.FieldCohortID:  {Type: field.TypeInt, Column: funding.FieldCohortID},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   interest.Table,
 			Columns: interest.Columns,
@@ -120,7 +221,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 			interest.FieldLabelEn: {Type: field.TypeString, Column: interest.FieldLabelEn},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   invitation.Table,
+			Columns: invitation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: invitation.FieldID,
+			},
+		},
+		Type: "Invitation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			invitation.FieldCodeHash:       {Type: field.TypeBytes, Column: invitation.FieldCodeHash},
+			invitation.FieldEmail:          {Type: field.TypeString, Column: invitation.FieldEmail},
+			invitation.FieldRole:           {Type: field.TypeEnum, Column: invitation.FieldRole},
+			invitation.FieldCreatedAt:      {Type: field.TypeTime, Column: invitation.FieldCreatedAt},
+			invitation.FieldExpiresAt:      {Type: field.TypeTime, Column: invitation.FieldExpiresAt},
+			invitation.FieldUsedAt:         {Type: field.TypeTime, Column: invitation.FieldUsedAt},
+			invitation.FieldPersonID:       {Type: field.TypeInt, Column: invitation.FieldPersonID},
+			invitation.FieldOrganizationID: {Type: field.TypeInt, Column: invitation.FieldOrganizationID},
+			invitation.FieldCreatedByID:    {Type: field.TypeInt, Column: invitation.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -140,7 +263,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldDescription: {Type: field.TypeString, Column: organization.FieldDescription},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   passwordreset.Table,
+			Columns: passwordreset.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: passwordreset.FieldID,
+			},
+		},
+		Type: "PasswordReset",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			passwordreset.FieldTokenHash: {Type: field.TypeBytes, Column: passwordreset.FieldTokenHash},
+			passwordreset.FieldCreatedAt: {Type: field.TypeTime, Column: passwordreset.FieldCreatedAt},
+			passwordreset.FieldExpiresAt: {Type: field.TypeTime, Column: passwordreset.FieldExpiresAt},
+			passwordreset.FieldUsedAt:    {Type: field.TypeTime, Column: passwordreset.FieldUsedAt},
+			passwordreset.FieldAccountID: {Type: field.TypeInt, Column: passwordreset.FieldAccountID},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -151,18 +292,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Person",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			person.FieldCreatedAt:      {Type: field.TypeTime, Column: person.FieldCreatedAt},
-			person.FieldUpdatedAt:      {Type: field.TypeTime, Column: person.FieldUpdatedAt},
-			person.FieldGivenName:      {Type: field.TypeString, Column: person.FieldGivenName},
-			person.FieldFamilyName:     {Type: field.TypeString, Column: person.FieldFamilyName},
-			person.FieldCity:           {Type: field.TypeString, Column: person.FieldCity},
-			person.FieldBio:            {Type: field.TypeString, Column: person.FieldBio},
-			person.FieldLanguages:      {Type: field.TypeJSON, Column: person.FieldLanguages},
-			person.FieldIsTrainer:      {Type: field.TypeBool, Column: person.FieldIsTrainer},
-			person.FieldOrganizationID: {Type: field.TypeInt, Column: person.FieldOrganizationID},
+			person.FieldCreatedAt:         {Type: field.TypeTime, Column: person.FieldCreatedAt},
+			person.FieldUpdatedAt:         {Type: field.TypeTime, Column: person.FieldUpdatedAt},
+			person.FieldGivenName:         {Type: field.TypeString, Column: person.FieldGivenName},
+			person.FieldFamilyName:        {Type: field.TypeString, Column: person.FieldFamilyName},
+			person.FieldCity:              {Type: field.TypeString, Column: person.FieldCity},
+			person.FieldIsTrainer:         {Type: field.TypeBool, Column: person.FieldIsTrainer},
+			person.FieldOrganizationID:    {Type: field.TypeInt, Column: person.FieldOrganizationID},
+			person.FieldListedInDirectory: {Type: field.TypeBool, Column: person.FieldListedInDirectory},
+			person.FieldVisibleToPartners: {Type: field.TypeBool, Column: person.FieldVisibleToPartners},
+			person.FieldProfileVisibility: {Type: field.TypeEnum, Column: person.FieldProfileVisibility},
+			person.FieldContactVisibility: {Type: field.TypeEnum, Column: person.FieldContactVisibility},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   profile.Table,
+			Columns: profile.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: profile.FieldID,
+			},
+		},
+		Type: "Profile",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			profile.FieldBio:       {Type: field.TypeString, Column: profile.FieldBio},
+			profile.FieldLanguages: {Type: field.TypeJSON, Column: profile.FieldLanguages},
+			profile.FieldPersonID:  {Type: field.TypeInt, Column: profile.FieldPersonID},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   program.Table,
 			Columns: program.Columns,
@@ -180,6 +339,60 @@ var schemaGraph = func() *sqlgraph.Schema {
 			program.FieldOperatorID:  {Type: field.TypeInt, Column: program.FieldOperatorID},
 		},
 	}
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldTokenHash:  {Type: field.TypeBytes, Column: session.FieldTokenHash},
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldLastSeenAt: {Type: field.TypeTime, Column: session.FieldLastSeenAt},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldAccountID:  {Type: field.TypeInt, Column: session.FieldAccountID},
+		},
+	}
+	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.PersonTable,
+			Columns: []string{account.PersonColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Person",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.OrganizationTable,
+			Columns: []string{account.OrganizationColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Organization",
+	)
+	graph.MustAddE(
+		"sessions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.SessionsTable,
+			Columns: []string{account.SessionsColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Session",
+	)
 	graph.MustAddE(
 		"cohorts",
 		&sqlgraph.EdgeSpec{
@@ -265,6 +478,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Funding",
 	)
 	graph.MustAddE(
+		"requester",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   connection.RequesterTable,
+			Columns: []string{connection.RequesterColumn},
+			Bidi:    false,
+		},
+		"Connection",
+		"Person",
+	)
+	graph.MustAddE(
+		"addressee",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   connection.AddresseeTable,
+			Columns: []string{connection.AddresseeColumn},
+			Bidi:    false,
+		},
+		"Connection",
+		"Person",
+	)
+	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consent.PersonTable,
+			Columns: []string{consent.PersonColumn},
+			Bidi:    false,
+		},
+		"Consent",
+		"Person",
+	)
+	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   contactdetails.PersonTable,
+			Columns: []string{contactdetails.PersonColumn},
+			Bidi:    false,
+		},
+		"ContactDetails",
+		"Person",
+	)
+	graph.MustAddE(
 		"person",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -337,6 +598,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.PersonTable,
+			Columns: []string{invitation.PersonColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Person",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.OrganizationTable,
+			Columns: []string{invitation.OrganizationColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Organization",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.CreatedByTable,
+			Columns: []string{invitation.CreatedByColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Account",
+	)
+	graph.MustAddE(
 		"programs",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -373,6 +670,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"accounts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   organization.AccountsTable,
+			Columns: []string{organization.AccountsColumn},
+			Bidi:    false,
+		},
+		"Organization",
+		"Account",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   passwordreset.AccountTable,
+			Columns: []string{passwordreset.AccountColumn},
+			Bidi:    false,
+		},
+		"PasswordReset",
+		"Account",
+	)
+	graph.MustAddE(
+		"profile",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Profile",
+	)
+	graph.MustAddE(
+		"contact",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"ContactDetails",
+	)
+	graph.MustAddE(
 		"enrollments",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -383,6 +728,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Person",
 		"Enrollment",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Account",
+	)
+	graph.MustAddE(
+		"sent_connections",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Connection",
+	)
+	graph.MustAddE(
+		"received_connections",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Connection",
+	)
+	graph.MustAddE(
+		"consents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Consent",
 	)
 	graph.MustAddE(
 		"trained_cohorts",
@@ -433,6 +826,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Organization",
 	)
 	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   profile.PersonTable,
+			Columns: []string{profile.PersonColumn},
+			Bidi:    false,
+		},
+		"Profile",
+		"Person",
+	)
+	graph.MustAddE(
 		"operator",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -468,6 +873,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Program",
 		"Funding",
 	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   session.AccountTable,
+			Columns: []string{session.AccountColumn},
+			Bidi:    false,
+		},
+		"Session",
+		"Account",
+	)
 	return graph
 }()
 
@@ -475,6 +892,128 @@ var schemaGraph = func() *sqlgraph.Schema {
 // All update, update-one and query builders implement this interface.
 type predicateAdder interface {
 	addPredicate(func(s *sql.Selector))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AccountQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AccountQuery builder.
+func (_q *AccountQuery) Filter() *AccountFilter {
+	return &AccountFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AccountMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AccountMutation builder.
+func (m *AccountMutation) Filter() *AccountFilter {
+	return &AccountFilter{config: m.config, predicateAdder: m}
+}
+
+// AccountFilter provides a generic filtering capability at runtime for AccountQuery.
+type AccountFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AccountFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AccountFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(account.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AccountFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(account.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AccountFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(account.FieldUpdatedAt))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *AccountFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(account.FieldEmail))
+}
+
+// WherePasswordHash applies the entql string predicate on the password_hash field.
+func (f *AccountFilter) WherePasswordHash(p entql.StringP) {
+	f.Where(p.Field(account.FieldPasswordHash))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *AccountFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(account.FieldRole))
+}
+
+// WhereLocale applies the entql string predicate on the locale field.
+func (f *AccountFilter) WhereLocale(p entql.StringP) {
+	f.Where(p.Field(account.FieldLocale))
+}
+
+// WhereLastSignInAt applies the entql time.Time predicate on the last_sign_in_at field.
+func (f *AccountFilter) WhereLastSignInAt(p entql.TimeP) {
+	f.Where(p.Field(account.FieldLastSignInAt))
+}
+
+// WhereOrganizationID applies the entql int predicate on the organization_id field.
+func (f *AccountFilter) WhereOrganizationID(p entql.IntP) {
+	f.Where(p.Field(account.FieldOrganizationID))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *AccountFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *AccountFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSessions applies a predicate to check if query has an edge sessions.
+func (f *AccountFilter) WhereHasSessions() {
+	f.Where(entql.HasEdge("sessions"))
+}
+
+// WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasSessionsWith(preds ...predicate.Session) {
+	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -506,7 +1045,7 @@ type ActivityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ActivityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -566,6 +1105,71 @@ func (f *ActivityFilter) WhereHasPeopleWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditEventQuery builder.
+func (_q *AuditEventQuery) Filter() *AuditEventFilter {
+	return &AuditEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditEventMutation builder.
+func (m *AuditEventMutation) Filter() *AuditEventFilter {
+	return &AuditEventFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditEventFilter provides a generic filtering capability at runtime for AuditEventQuery.
+type AuditEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AuditEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(auditevent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AuditEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(auditevent.FieldCreatedAt))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *AuditEventFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldAction))
+}
+
+// WhereActorAccountID applies the entql int predicate on the actor_account_id field.
+func (f *AuditEventFilter) WhereActorAccountID(p entql.IntP) {
+	f.Where(p.Field(auditevent.FieldActorAccountID))
+}
+
+// WhereSubjectPersonID applies the entql int predicate on the subject_person_id field.
+func (f *AuditEventFilter) WhereSubjectPersonID(p entql.IntP) {
+	f.Where(p.Field(auditevent.FieldSubjectPersonID))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *AuditEventFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldDetail))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CohortQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -594,7 +1198,7 @@ type CohortFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CohortFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -726,6 +1330,252 @@ func (f *CohortFilter) WhereHasFundingsWith(preds ...predicate.Funding) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ConnectionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ConnectionQuery builder.
+func (_q *ConnectionQuery) Filter() *ConnectionFilter {
+	return &ConnectionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ConnectionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ConnectionMutation builder.
+func (m *ConnectionMutation) Filter() *ConnectionFilter {
+	return &ConnectionFilter{config: m.config, predicateAdder: m}
+}
+
+// ConnectionFilter provides a generic filtering capability at runtime for ConnectionQuery.
+type ConnectionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ConnectionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ConnectionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(connection.FieldID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ConnectionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(connection.FieldStatus))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *ConnectionFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(connection.FieldMessage))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ConnectionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(connection.FieldCreatedAt))
+}
+
+// WhereRespondedAt applies the entql time.Time predicate on the responded_at field.
+func (f *ConnectionFilter) WhereRespondedAt(p entql.TimeP) {
+	f.Where(p.Field(connection.FieldRespondedAt))
+}
+
+// WhereRequesterID applies the entql int predicate on the requester_id field.
+func (f *ConnectionFilter) WhereRequesterID(p entql.IntP) {
+	f.Where(p.Field(connection.FieldRequesterID))
+}
+
+// WhereAddresseeID applies the entql int predicate on the addressee_id field.
+func (f *ConnectionFilter) WhereAddresseeID(p entql.IntP) {
+	f.Where(p.Field(connection.FieldAddresseeID))
+}
+
+// WhereHasRequester applies a predicate to check if query has an edge requester.
+func (f *ConnectionFilter) WhereHasRequester() {
+	f.Where(entql.HasEdge("requester"))
+}
+
+// WhereHasRequesterWith applies a predicate to check if query has an edge requester with a given conditions (other predicates).
+func (f *ConnectionFilter) WhereHasRequesterWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("requester", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAddressee applies a predicate to check if query has an edge addressee.
+func (f *ConnectionFilter) WhereHasAddressee() {
+	f.Where(entql.HasEdge("addressee"))
+}
+
+// WhereHasAddresseeWith applies a predicate to check if query has an edge addressee with a given conditions (other predicates).
+func (f *ConnectionFilter) WhereHasAddresseeWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("addressee", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ConsentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ConsentQuery builder.
+func (_q *ConsentQuery) Filter() *ConsentFilter {
+	return &ConsentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ConsentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ConsentMutation builder.
+func (m *ConsentMutation) Filter() *ConsentFilter {
+	return &ConsentFilter{config: m.config, predicateAdder: m}
+}
+
+// ConsentFilter provides a generic filtering capability at runtime for ConsentQuery.
+type ConsentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ConsentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ConsentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(consent.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ConsentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(consent.FieldKind))
+}
+
+// WhereGrantedAt applies the entql time.Time predicate on the granted_at field.
+func (f *ConsentFilter) WhereGrantedAt(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldGrantedAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *ConsentFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(consent.FieldRevokedAt))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *ConsentFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(consent.FieldPersonID))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *ConsentFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *ConsentFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ContactDetailsQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ContactDetailsQuery builder.
+func (_q *ContactDetailsQuery) Filter() *ContactDetailsFilter {
+	return &ContactDetailsFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ContactDetailsMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ContactDetailsMutation builder.
+func (m *ContactDetailsMutation) Filter() *ContactDetailsFilter {
+	return &ContactDetailsFilter{config: m.config, predicateAdder: m}
+}
+
+// ContactDetailsFilter provides a generic filtering capability at runtime for ContactDetailsQuery.
+type ContactDetailsFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ContactDetailsFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ContactDetailsFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(contactdetails.FieldID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *ContactDetailsFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(contactdetails.FieldEmail))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *ContactDetailsFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(contactdetails.FieldPhone))
+}
+
+// WhereTelegram applies the entql string predicate on the telegram field.
+func (f *ContactDetailsFilter) WhereTelegram(p entql.StringP) {
+	f.Where(p.Field(contactdetails.FieldTelegram))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *ContactDetailsFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(contactdetails.FieldPersonID))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *ContactDetailsFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *ContactDetailsFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *EnrollmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -754,7 +1604,7 @@ type EnrollmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EnrollmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -857,7 +1707,7 @@ type FundingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -979,7 +1829,7 @@ type InterestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1025,6 +1875,133 @@ func (f *InterestFilter) WhereHasPeopleWith(preds ...predicate.Person) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InvitationQuery builder.
+func (_q *InvitationQuery) Filter() *InvitationFilter {
+	return &InvitationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InvitationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InvitationMutation builder.
+func (m *InvitationMutation) Filter() *InvitationFilter {
+	return &InvitationFilter{config: m.config, predicateAdder: m}
+}
+
+// InvitationFilter provides a generic filtering capability at runtime for InvitationQuery.
+type InvitationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InvitationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InvitationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldID))
+}
+
+// WhereCodeHash applies the entql []byte predicate on the code_hash field.
+func (f *InvitationFilter) WhereCodeHash(p entql.BytesP) {
+	f.Where(p.Field(invitation.FieldCodeHash))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *InvitationFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldEmail))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *InvitationFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldRole))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InvitationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *InvitationFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *InvitationFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldUsedAt))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *InvitationFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldPersonID))
+}
+
+// WhereOrganizationID applies the entql int predicate on the organization_id field.
+func (f *InvitationFilter) WhereOrganizationID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldOrganizationID))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *InvitationFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldCreatedByID))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *InvitationFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *InvitationFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *InvitationFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasCreatedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrganizationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1053,7 +2030,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1141,6 +2118,99 @@ func (f *OrganizationFilter) WhereHasPeopleWith(preds ...predicate.Person) {
 	})))
 }
 
+// WhereHasAccounts applies a predicate to check if query has an edge accounts.
+func (f *OrganizationFilter) WhereHasAccounts() {
+	f.Where(entql.HasEdge("accounts"))
+}
+
+// WhereHasAccountsWith applies a predicate to check if query has an edge accounts with a given conditions (other predicates).
+func (f *OrganizationFilter) WhereHasAccountsWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("accounts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PasswordResetQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PasswordResetQuery builder.
+func (_q *PasswordResetQuery) Filter() *PasswordResetFilter {
+	return &PasswordResetFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PasswordResetMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PasswordResetMutation builder.
+func (m *PasswordResetMutation) Filter() *PasswordResetFilter {
+	return &PasswordResetFilter{config: m.config, predicateAdder: m}
+}
+
+// PasswordResetFilter provides a generic filtering capability at runtime for PasswordResetQuery.
+type PasswordResetFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PasswordResetFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PasswordResetFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(passwordreset.FieldID))
+}
+
+// WhereTokenHash applies the entql []byte predicate on the token_hash field.
+func (f *PasswordResetFilter) WhereTokenHash(p entql.BytesP) {
+	f.Where(p.Field(passwordreset.FieldTokenHash))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PasswordResetFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *PasswordResetFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *PasswordResetFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldUsedAt))
+}
+
+// WhereAccountID applies the entql int predicate on the account_id field.
+func (f *PasswordResetFilter) WhereAccountID(p entql.IntP) {
+	f.Where(p.Field(passwordreset.FieldAccountID))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *PasswordResetFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *PasswordResetFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *PersonQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1170,7 +2240,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1206,16 +2276,6 @@ func (f *PersonFilter) WhereCity(p entql.StringP) {
 	f.Where(p.Field(person.FieldCity))
 }
 
-// WhereBio applies the entql string predicate on the bio field.
-func (f *PersonFilter) WhereBio(p entql.StringP) {
-	f.Where(p.Field(person.FieldBio))
-}
-
-// WhereLanguages applies the entql json.RawMessage predicate on the languages field.
-func (f *PersonFilter) WhereLanguages(p entql.BytesP) {
-	f.Where(p.Field(person.FieldLanguages))
-}
-
 // WhereIsTrainer applies the entql bool predicate on the is_trainer field.
 func (f *PersonFilter) WhereIsTrainer(p entql.BoolP) {
 	f.Where(p.Field(person.FieldIsTrainer))
@@ -1226,6 +2286,54 @@ func (f *PersonFilter) WhereOrganizationID(p entql.IntP) {
 	f.Where(p.Field(person.FieldOrganizationID))
 }
 
+// WhereListedInDirectory applies the entql bool predicate on the listed_in_directory field.
+func (f *PersonFilter) WhereListedInDirectory(p entql.BoolP) {
+	f.Where(p.Field(person.FieldListedInDirectory))
+}
+
+// WhereVisibleToPartners applies the entql bool predicate on the visible_to_partners field.
+func (f *PersonFilter) WhereVisibleToPartners(p entql.BoolP) {
+	f.Where(p.Field(person.FieldVisibleToPartners))
+}
+
+// WhereProfileVisibility applies the entql string predicate on the profile_visibility field.
+func (f *PersonFilter) WhereProfileVisibility(p entql.StringP) {
+	f.Where(p.Field(person.FieldProfileVisibility))
+}
+
+// WhereContactVisibility applies the entql string predicate on the contact_visibility field.
+func (f *PersonFilter) WhereContactVisibility(p entql.StringP) {
+	f.Where(p.Field(person.FieldContactVisibility))
+}
+
+// WhereHasProfile applies a predicate to check if query has an edge profile.
+func (f *PersonFilter) WhereHasProfile() {
+	f.Where(entql.HasEdge("profile"))
+}
+
+// WhereHasProfileWith applies a predicate to check if query has an edge profile with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasProfileWith(preds ...predicate.Profile) {
+	f.Where(entql.HasEdgeWith("profile", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContact applies a predicate to check if query has an edge contact.
+func (f *PersonFilter) WhereHasContact() {
+	f.Where(entql.HasEdge("contact"))
+}
+
+// WhereHasContactWith applies a predicate to check if query has an edge contact with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasContactWith(preds ...predicate.ContactDetails) {
+	f.Where(entql.HasEdgeWith("contact", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasEnrollments applies a predicate to check if query has an edge enrollments.
 func (f *PersonFilter) WhereHasEnrollments() {
 	f.Where(entql.HasEdge("enrollments"))
@@ -1234,6 +2342,62 @@ func (f *PersonFilter) WhereHasEnrollments() {
 // WhereHasEnrollmentsWith applies a predicate to check if query has an edge enrollments with a given conditions (other predicates).
 func (f *PersonFilter) WhereHasEnrollmentsWith(preds ...predicate.Enrollment) {
 	f.Where(entql.HasEdgeWith("enrollments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *PersonFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSentConnections applies a predicate to check if query has an edge sent_connections.
+func (f *PersonFilter) WhereHasSentConnections() {
+	f.Where(entql.HasEdge("sent_connections"))
+}
+
+// WhereHasSentConnectionsWith applies a predicate to check if query has an edge sent_connections with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasSentConnectionsWith(preds ...predicate.Connection) {
+	f.Where(entql.HasEdgeWith("sent_connections", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReceivedConnections applies a predicate to check if query has an edge received_connections.
+func (f *PersonFilter) WhereHasReceivedConnections() {
+	f.Where(entql.HasEdge("received_connections"))
+}
+
+// WhereHasReceivedConnectionsWith applies a predicate to check if query has an edge received_connections with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasReceivedConnectionsWith(preds ...predicate.Connection) {
+	f.Where(entql.HasEdgeWith("received_connections", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConsents applies a predicate to check if query has an edge consents.
+func (f *PersonFilter) WhereHasConsents() {
+	f.Where(entql.HasEdge("consents"))
+}
+
+// WhereHasConsentsWith applies a predicate to check if query has an edge consents with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasConsentsWith(preds ...predicate.Consent) {
+	f.Where(entql.HasEdgeWith("consents", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1297,6 +2461,75 @@ func (f *PersonFilter) WhereHasOrganizationWith(preds ...predicate.Organization)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProfileQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProfileQuery builder.
+func (_q *ProfileQuery) Filter() *ProfileFilter {
+	return &ProfileFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProfileMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProfileMutation builder.
+func (m *ProfileMutation) Filter() *ProfileFilter {
+	return &ProfileFilter{config: m.config, predicateAdder: m}
+}
+
+// ProfileFilter provides a generic filtering capability at runtime for ProfileQuery.
+type ProfileFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProfileFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProfileFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(profile.FieldID))
+}
+
+// WhereBio applies the entql string predicate on the bio field.
+func (f *ProfileFilter) WhereBio(p entql.StringP) {
+	f.Where(p.Field(profile.FieldBio))
+}
+
+// WhereLanguages applies the entql json.RawMessage predicate on the languages field.
+func (f *ProfileFilter) WhereLanguages(p entql.BytesP) {
+	f.Where(p.Field(profile.FieldLanguages))
+}
+
+// WherePersonID applies the entql int predicate on the person_id field.
+func (f *ProfileFilter) WherePersonID(p entql.IntP) {
+	f.Where(p.Field(profile.FieldPersonID))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *ProfileFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *ProfileFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ProgramQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1325,7 +2558,7 @@ type ProgramFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgramFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1397,6 +2630,85 @@ func (f *ProgramFilter) WhereHasFundings() {
 // WhereHasFundingsWith applies a predicate to check if query has an edge fundings with a given conditions (other predicates).
 func (f *ProgramFilter) WhereHasFundingsWith(preds ...predicate.Funding) {
 	f.Where(entql.HasEdgeWith("fundings", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereTokenHash applies the entql []byte predicate on the token_hash field.
+func (f *SessionFilter) WhereTokenHash(p entql.BytesP) {
+	f.Where(p.Field(session.FieldTokenHash))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereLastSeenAt applies the entql time.Time predicate on the last_seen_at field.
+func (f *SessionFilter) WhereLastSeenAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastSeenAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereAccountID applies the entql int predicate on the account_id field.
+func (f *SessionFilter) WhereAccountID(p entql.IntP) {
+	f.Where(p.Field(session.FieldAccountID))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *SessionFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *SessionFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

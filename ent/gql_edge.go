@@ -8,6 +8,22 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+func (_m *Account) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Account) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Activity) Cohorts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*CohortOrder, where *CohortWhereInput,
 ) (*CohortConnection, error) {
@@ -30,11 +46,10 @@ func (_m *Activity) Cohorts(
 }
 
 func (_m *Activity) People(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder, where *PersonWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder,
 ) (*PersonConnection, error) {
 	opts := []PersonPaginateOption{
 		WithPersonOrder(orderBy),
-		WithPersonFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
@@ -80,11 +95,10 @@ func (_m *Cohort) Activities(
 }
 
 func (_m *Cohort) Trainers(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder, where *PersonWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder,
 ) (*PersonConnection, error) {
 	opts := []PersonPaginateOption{
 		WithPersonOrder(orderBy),
-		WithPersonFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
@@ -101,11 +115,10 @@ func (_m *Cohort) Trainers(
 }
 
 func (_m *Cohort) Enrollments(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EnrollmentOrder, where *EnrollmentWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EnrollmentOrder,
 ) (*EnrollmentConnection, error) {
 	opts := []EnrollmentPaginateOption{
 		WithEnrollmentOrder(orderBy),
-		WithEnrollmentFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
@@ -140,6 +153,22 @@ func (_m *Cohort) Fundings(
 		return conn, nil
 	}
 	return _m.QueryFundings().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Consent) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ContactDetails) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Enrollment) Person(ctx context.Context) (*Person, error) {
@@ -183,11 +212,10 @@ func (_m *Funding) Cohort(ctx context.Context) (*Cohort, error) {
 }
 
 func (_m *Interest) People(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder, where *PersonWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder,
 ) (*PersonConnection, error) {
 	opts := []PersonPaginateOption{
 		WithPersonOrder(orderBy),
-		WithPersonFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
@@ -201,6 +229,30 @@ func (_m *Interest) People(
 		return conn, nil
 	}
 	return _m.QueryPeople().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Invitation) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Invitation) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Invitation) CreatedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Organization) Programs(
@@ -246,11 +298,10 @@ func (_m *Organization) Fundings(
 }
 
 func (_m *Organization) People(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder, where *PersonWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PersonOrder,
 ) (*PersonConnection, error) {
 	opts := []PersonPaginateOption{
 		WithPersonOrder(orderBy),
-		WithPersonFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
@@ -266,15 +317,30 @@ func (_m *Organization) People(
 	return _m.QueryPeople().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Person) Profile(ctx context.Context) (*Profile, error) {
+	result, err := _m.Edges.ProfileOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProfile().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Person) Contact(ctx context.Context) (*ContactDetails, error) {
+	result, err := _m.Edges.ContactOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryContact().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Person) Enrollments(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EnrollmentOrder, where *EnrollmentWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EnrollmentOrder,
 ) (*EnrollmentConnection, error) {
 	opts := []EnrollmentPaginateOption{
 		WithEnrollmentOrder(orderBy),
-		WithEnrollmentFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
 	if nodes, err := _m.NamedEnrollments(alias); err == nil || hasTotalCount {
 		pager, err := newEnrollmentPager(opts, last != nil)
 		if err != nil {
@@ -295,7 +361,7 @@ func (_m *Person) TrainedCohorts(
 		WithCohortFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
 	if nodes, err := _m.NamedTrainedCohorts(alias); err == nil || hasTotalCount {
 		pager, err := newCohortPager(opts, last != nil)
 		if err != nil {
@@ -316,7 +382,7 @@ func (_m *Person) Interests(
 		WithInterestFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
 	if nodes, err := _m.NamedInterests(alias); err == nil || hasTotalCount {
 		pager, err := newInterestPager(opts, last != nil)
 		if err != nil {
@@ -337,7 +403,7 @@ func (_m *Person) Activities(
 		WithActivityFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedActivities(alias); err == nil || hasTotalCount {
 		pager, err := newActivityPager(opts, last != nil)
 		if err != nil {
@@ -356,6 +422,14 @@ func (_m *Person) Organization(ctx context.Context) (*Organization, error) {
 		result, err = _m.QueryOrganization().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Profile) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Program) Operator(ctx context.Context) (*Organization, error) {

@@ -463,8 +463,6 @@ type CreatePersonInput struct {
 	GivenName        string
 	FamilyName       string
 	City             *string
-	Bio              *string
-	Languages        []string
 	IsTrainer        *bool
 	TrainedCohortIDs []int
 	InterestIDs      []int
@@ -478,12 +476,6 @@ func (i *CreatePersonInput) Mutate(m *PersonMutation) {
 	m.SetFamilyName(i.FamilyName)
 	if v := i.City; v != nil {
 		m.SetCity(*v)
-	}
-	if v := i.Bio; v != nil {
-		m.SetBio(*v)
-	}
-	if v := i.Languages; v != nil {
-		m.SetLanguages(v)
 	}
 	if v := i.IsTrainer; v != nil {
 		m.SetIsTrainer(*v)
@@ -513,10 +505,6 @@ type UpdatePersonInput struct {
 	GivenName              *string
 	FamilyName             *string
 	City                   *string
-	Bio                    *string
-	ClearLanguages         bool
-	Languages              []string
-	AppendLanguages        []string
 	IsTrainer              *bool
 	ClearTrainedCohorts    bool
 	AddTrainedCohortIDs    []int
@@ -541,18 +529,6 @@ func (i *UpdatePersonInput) Mutate(m *PersonMutation) {
 	}
 	if v := i.City; v != nil {
 		m.SetCity(*v)
-	}
-	if v := i.Bio; v != nil {
-		m.SetBio(*v)
-	}
-	if i.ClearLanguages {
-		m.ClearLanguages()
-	}
-	if v := i.Languages; v != nil {
-		m.SetLanguages(v)
-	}
-	if i.AppendLanguages != nil {
-		m.AppendLanguages(i.Languages)
 	}
 	if v := i.IsTrainer; v != nil {
 		m.SetIsTrainer(*v)

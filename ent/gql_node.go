@@ -10,14 +10,20 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hashicorp/go-multierror"
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/internal"
+	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
 )
 
@@ -27,15 +33,35 @@ type Noder interface {
 	IsNode()
 }
 
+var accountImplementors = []string{"Account", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Account) IsNode() {}
+
 var activityImplementors = []string{"Activity", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Activity) IsNode() {}
 
+var auditeventImplementors = []string{"AuditEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AuditEvent) IsNode() {}
+
 var cohortImplementors = []string{"Cohort", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Cohort) IsNode() {}
+
+var consentImplementors = []string{"Consent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Consent) IsNode() {}
+
+var contactdetailsImplementors = []string{"ContactDetails", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ContactDetails) IsNode() {}
 
 var enrollmentImplementors = []string{"Enrollment", "Node"}
 
@@ -52,6 +78,11 @@ var interestImplementors = []string{"Interest", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Interest) IsNode() {}
 
+var invitationImplementors = []string{"Invitation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Invitation) IsNode() {}
+
 var organizationImplementors = []string{"Organization", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -61,6 +92,11 @@ var personImplementors = []string{"Person", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Person) IsNode() {}
+
+var profileImplementors = []string{"Profile", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Profile) IsNode() {}
 
 var programImplementors = []string{"Program", "Node"}
 
@@ -144,6 +180,15 @@ func (c *Client) Noder(ctx context.Context, id int, opts ...NodeOption) (_ Noder
 
 func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error) {
 	switch table {
+	case account.Table:
+		query := c.Account.Query().
+			Where(account.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, accountImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case activity.Table:
 		query := c.Activity.Query().
 			Where(activity.ID(id))
@@ -153,11 +198,38 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case auditevent.Table:
+		query := c.AuditEvent.Query().
+			Where(auditevent.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, auditeventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case cohort.Table:
 		query := c.Cohort.Query().
 			Where(cohort.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, cohortImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case consent.Table:
+		query := c.Consent.Query().
+			Where(consent.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, consentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case contactdetails.Table:
+		query := c.ContactDetails.Query().
+			Where(contactdetails.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, contactdetailsImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -189,6 +261,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case invitation.Table:
+		query := c.Invitation.Query().
+			Where(invitation.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, invitationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case organization.Table:
 		query := c.Organization.Query().
 			Where(organization.ID(id))
@@ -203,6 +284,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(person.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, personImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case profile.Table:
+		query := c.Profile.Query().
+			Where(profile.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, profileImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -289,6 +379,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		idmap[id] = append(idmap[id], &noders[i])
 	}
 	switch table {
+	case account.Table:
+		query := c.Account.Query().
+			Where(account.IDIn(ids...))
+		query, err := query.CollectFields(ctx, accountImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case activity.Table:
 		query := c.Activity.Query().
 			Where(activity.IDIn(ids...))
@@ -305,10 +411,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case auditevent.Table:
+		query := c.AuditEvent.Query().
+			Where(auditevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, auditeventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case cohort.Table:
 		query := c.Cohort.Query().
 			Where(cohort.IDIn(ids...))
 		query, err := query.CollectFields(ctx, cohortImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case consent.Table:
+		query := c.Consent.Query().
+			Where(consent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, consentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case contactdetails.Table:
+		query := c.ContactDetails.Query().
+			Where(contactdetails.IDIn(ids...))
+		query, err := query.CollectFields(ctx, contactdetailsImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -369,6 +523,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case invitation.Table:
+		query := c.Invitation.Query().
+			Where(invitation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, invitationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case organization.Table:
 		query := c.Organization.Query().
 			Where(organization.IDIn(ids...))
@@ -389,6 +559,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Person.Query().
 			Where(person.IDIn(ids...))
 		query, err := query.CollectFields(ctx, personImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case profile.Table:
+		query := c.Profile.Query().
+			Where(profile.IDIn(ids...))
+		query, err := query.CollectFields(ctx, profileImplementors...)
 		if err != nil {
 			return nil, err
 		}

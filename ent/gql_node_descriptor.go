@@ -6,13 +6,16 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
 )
 
@@ -36,6 +39,86 @@ type Edge struct {
 	Type string `json:"type,omitempty"` // edge type.
 	Name string `json:"name,omitempty"` // edge name.
 	IDs  []int  `json:"ids,omitempty"`  // node ids (where this edge point to).
+}
+
+// Node implements Noder interface
+func (_m *Account) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Account",
+		Fields: make([]*Field, 6),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Email); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "email",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Role); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "account.Role",
+		Name:  "role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Locale); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "account.Locale",
+		Name:  "locale",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.OrganizationID); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "organization_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
 }
 
 // Node implements Noder interface
@@ -98,6 +181,58 @@ func (_m *Activity) Node(ctx context.Context) (node *Node, err error) {
 		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *AuditEvent) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "AuditEvent",
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 0),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Action); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "action",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ActorAccountID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "actor_account_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SubjectPersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "subject_person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Detail); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "detail",
+		Value: string(buf),
 	}
 	return node, nil
 }
@@ -238,6 +373,114 @@ func (_m *Cohort) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryFundings().
 		Select(funding.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Consent) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Consent",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "consent.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.GrantedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "granted_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RevokedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "time.Time",
+		Name:  "revoked_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *ContactDetails) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "ContactDetails",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Email); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "string",
+		Name:  "email",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Phone); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "phone",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Telegram); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "telegram",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -493,6 +736,112 @@ func (_m *Interest) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *Invitation) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Invitation",
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 3),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Email); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "string",
+		Name:  "email",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Role); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "invitation.Role",
+		Name:  "role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ExpiresAt); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "time.Time",
+		Name:  "expires_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UsedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "time.Time",
+		Name:  "used_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.OrganizationID); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "int",
+		Name:  "organization_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "created_by_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Account",
+		Name: "created_by",
+	}
+	err = _m.QueryCreatedBy().
+		Select(account.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Organization) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -595,8 +944,8 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Person",
-		Fields: make([]*Field, 9),
-		Edges:  make([]*Edge, 5),
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 7),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -639,26 +988,10 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "city",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Bio); err != nil {
-		return nil, err
-	}
-	node.Fields[5] = &Field{
-		Type:  "string",
-		Name:  "bio",
-		Value: string(buf),
-	}
-	if buf, err = json.Marshal(_m.Languages); err != nil {
-		return nil, err
-	}
-	node.Fields[6] = &Field{
-		Type:  "[]string",
-		Name:  "languages",
-		Value: string(buf),
-	}
 	if buf, err = json.Marshal(_m.IsTrainer); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[5] = &Field{
 		Type:  "bool",
 		Name:  "is_trainer",
 		Value: string(buf),
@@ -666,58 +999,124 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.OrganizationID); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[6] = &Field{
 		Type:  "int",
 		Name:  "organization_id",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{
-		Type: "Enrollment",
-		Name: "enrollments",
+		Type: "Profile",
+		Name: "profile",
 	}
-	err = _m.QueryEnrollments().
-		Select(enrollment.FieldID).
+	err = _m.QueryProfile().
+		Select(profile.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[1] = &Edge{
-		Type: "Cohort",
-		Name: "trained_cohorts",
+		Type: "ContactDetails",
+		Name: "contact",
 	}
-	err = _m.QueryTrainedCohorts().
-		Select(cohort.FieldID).
+	err = _m.QueryContact().
+		Select(contactdetails.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[2] = &Edge{
-		Type: "Interest",
-		Name: "interests",
+		Type: "Enrollment",
+		Name: "enrollments",
 	}
-	err = _m.QueryInterests().
-		Select(interest.FieldID).
+	err = _m.QueryEnrollments().
+		Select(enrollment.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[3] = &Edge{
-		Type: "Activity",
-		Name: "activities",
+		Type: "Cohort",
+		Name: "trained_cohorts",
 	}
-	err = _m.QueryActivities().
-		Select(activity.FieldID).
+	err = _m.QueryTrainedCohorts().
+		Select(cohort.FieldID).
 		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[4] = &Edge{
+		Type: "Interest",
+		Name: "interests",
+	}
+	err = _m.QueryInterests().
+		Select(interest.FieldID).
+		Scan(ctx, &node.Edges[4].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[5] = &Edge{
+		Type: "Activity",
+		Name: "activities",
+	}
+	err = _m.QueryActivities().
+		Select(activity.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
 		Type: "Organization",
 		Name: "organization",
 	}
 	err = _m.QueryOrganization().
 		Select(organization.FieldID).
-		Scan(ctx, &node.Edges[4].IDs)
+		Scan(ctx, &node.Edges[6].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Profile) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Profile",
+		Fields: make([]*Field, 3),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Bio); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "string",
+		Name:  "bio",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Languages); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "[]string",
+		Name:  "languages",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PersonID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "person_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Person",
+		Name: "person",
+	}
+	err = _m.QueryPerson().
+		Select(person.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}

@@ -98,10 +98,6 @@ type ActivityWhereInput struct {
 	// "cohorts" edge predicates.
 	HasCohorts     *bool               `json:"hasCohorts,omitempty"`
 	HasCohortsWith []*CohortWhereInput `json:"hasCohortsWith,omitempty"`
-
-	// "people" edge predicates.
-	HasPeople     *bool               `json:"hasPeople,omitempty"`
-	HasPeopleWith []*PersonWhereInput `json:"hasPeopleWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -374,24 +370,6 @@ func (i *ActivityWhereInput) P() (predicate.Activity, error) {
 		}
 		predicates = append(predicates, activity.HasCohortsWith(with...))
 	}
-	if i.HasPeople != nil {
-		p := activity.HasPeople()
-		if !*i.HasPeople {
-			p = activity.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasPeopleWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasPeopleWith))
-		for _, w := range i.HasPeopleWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasPeopleWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, activity.HasPeopleWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyActivityWhereInput
@@ -533,14 +511,6 @@ type CohortWhereInput struct {
 	// "activities" edge predicates.
 	HasActivities     *bool                 `json:"hasActivities,omitempty"`
 	HasActivitiesWith []*ActivityWhereInput `json:"hasActivitiesWith,omitempty"`
-
-	// "trainers" edge predicates.
-	HasTrainers     *bool               `json:"hasTrainers,omitempty"`
-	HasTrainersWith []*PersonWhereInput `json:"hasTrainersWith,omitempty"`
-
-	// "enrollments" edge predicates.
-	HasEnrollments     *bool                   `json:"hasEnrollments,omitempty"`
-	HasEnrollmentsWith []*EnrollmentWhereInput `json:"hasEnrollmentsWith,omitempty"`
 
 	// "fundings" edge predicates.
 	HasFundings     *bool                `json:"hasFundings,omitempty"`
@@ -940,42 +910,6 @@ func (i *CohortWhereInput) P() (predicate.Cohort, error) {
 		}
 		predicates = append(predicates, cohort.HasActivitiesWith(with...))
 	}
-	if i.HasTrainers != nil {
-		p := cohort.HasTrainers()
-		if !*i.HasTrainers {
-			p = cohort.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasTrainersWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasTrainersWith))
-		for _, w := range i.HasTrainersWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasTrainersWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, cohort.HasTrainersWith(with...))
-	}
-	if i.HasEnrollments != nil {
-		p := cohort.HasEnrollments()
-		if !*i.HasEnrollments {
-			p = cohort.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasEnrollmentsWith) > 0 {
-		with := make([]predicate.Enrollment, 0, len(i.HasEnrollmentsWith))
-		for _, w := range i.HasEnrollmentsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasEnrollmentsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, cohort.HasEnrollmentsWith(with...))
-	}
 	if i.HasFundings != nil {
 		p := cohort.HasFundings()
 		if !*i.HasFundings {
@@ -1088,10 +1022,6 @@ type EnrollmentWhereInput struct {
 	CohortIDNEQ   *int  `json:"cohortIDNEQ,omitempty"`
 	CohortIDIn    []int `json:"cohortIDIn,omitempty"`
 	CohortIDNotIn []int `json:"cohortIDNotIn,omitempty"`
-
-	// "person" edge predicates.
-	HasPerson     *bool               `json:"hasPerson,omitempty"`
-	HasPersonWith []*PersonWhereInput `json:"hasPersonWith,omitempty"`
 
 	// "cohort" edge predicates.
 	HasCohort     *bool               `json:"hasCohort,omitempty"`
@@ -1356,24 +1286,6 @@ func (i *EnrollmentWhereInput) P() (predicate.Enrollment, error) {
 		predicates = append(predicates, enrollment.CohortIDNotIn(i.CohortIDNotIn...))
 	}
 
-	if i.HasPerson != nil {
-		p := enrollment.HasPerson()
-		if !*i.HasPerson {
-			p = enrollment.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasPersonWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasPersonWith))
-		for _, w := range i.HasPersonWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasPersonWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, enrollment.HasPersonWith(with...))
-	}
 	if i.HasCohort != nil {
 		p := enrollment.HasCohort()
 		if !*i.HasCohort {
@@ -1928,10 +1840,6 @@ type InterestWhereInput struct {
 	LabelEnHasSuffix    *string  `json:"labelEnHasSuffix,omitempty"`
 	LabelEnEqualFold    *string  `json:"labelEnEqualFold,omitempty"`
 	LabelEnContainsFold *string  `json:"labelEnContainsFold,omitempty"`
-
-	// "people" edge predicates.
-	HasPeople     *bool               `json:"hasPeople,omitempty"`
-	HasPeopleWith []*PersonWhereInput `json:"hasPeopleWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2186,24 +2094,6 @@ func (i *InterestWhereInput) P() (predicate.Interest, error) {
 		predicates = append(predicates, interest.LabelEnContainsFold(*i.LabelEnContainsFold))
 	}
 
-	if i.HasPeople != nil {
-		p := interest.HasPeople()
-		if !*i.HasPeople {
-			p = interest.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasPeopleWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasPeopleWith))
-		for _, w := range i.HasPeopleWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasPeopleWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, interest.HasPeopleWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyInterestWhereInput
@@ -2324,10 +2214,6 @@ type OrganizationWhereInput struct {
 	// "fundings" edge predicates.
 	HasFundings     *bool                `json:"hasFundings,omitempty"`
 	HasFundingsWith []*FundingWhereInput `json:"hasFundingsWith,omitempty"`
-
-	// "people" edge predicates.
-	HasPeople     *bool               `json:"hasPeople,omitempty"`
-	HasPeopleWith []*PersonWhereInput `json:"hasPeopleWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2678,24 +2564,6 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 		}
 		predicates = append(predicates, organization.HasFundingsWith(with...))
 	}
-	if i.HasPeople != nil {
-		p := organization.HasPeople()
-		if !*i.HasPeople {
-			p = organization.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasPeopleWith) > 0 {
-		with := make([]predicate.Person, 0, len(i.HasPeopleWith))
-		for _, w := range i.HasPeopleWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasPeopleWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, organization.HasPeopleWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyOrganizationWhereInput
@@ -2788,21 +2656,6 @@ type PersonWhereInput struct {
 	CityEqualFold    *string  `json:"cityEqualFold,omitempty"`
 	CityContainsFold *string  `json:"cityContainsFold,omitempty"`
 
-	// "bio" field predicates.
-	Bio             *string  `json:"bio,omitempty"`
-	BioNEQ          *string  `json:"bioNEQ,omitempty"`
-	BioIn           []string `json:"bioIn,omitempty"`
-	BioNotIn        []string `json:"bioNotIn,omitempty"`
-	BioGT           *string  `json:"bioGT,omitempty"`
-	BioGTE          *string  `json:"bioGTE,omitempty"`
-	BioLT           *string  `json:"bioLT,omitempty"`
-	BioLTE          *string  `json:"bioLTE,omitempty"`
-	BioContains     *string  `json:"bioContains,omitempty"`
-	BioHasPrefix    *string  `json:"bioHasPrefix,omitempty"`
-	BioHasSuffix    *string  `json:"bioHasSuffix,omitempty"`
-	BioEqualFold    *string  `json:"bioEqualFold,omitempty"`
-	BioContainsFold *string  `json:"bioContainsFold,omitempty"`
-
 	// "is_trainer" field predicates.
 	IsTrainer    *bool `json:"isTrainer,omitempty"`
 	IsTrainerNEQ *bool `json:"isTrainerNEQ,omitempty"`
@@ -2814,10 +2667,6 @@ type PersonWhereInput struct {
 	OrganizationIDNotIn  []int `json:"organizationIDNotIn,omitempty"`
 	OrganizationIDIsNil  bool  `json:"organizationIDIsNil,omitempty"`
 	OrganizationIDNotNil bool  `json:"organizationIDNotNil,omitempty"`
-
-	// "enrollments" edge predicates.
-	HasEnrollments     *bool                   `json:"hasEnrollments,omitempty"`
-	HasEnrollmentsWith []*EnrollmentWhereInput `json:"hasEnrollmentsWith,omitempty"`
 
 	// "trained_cohorts" edge predicates.
 	HasTrainedCohorts     *bool               `json:"hasTrainedCohorts,omitempty"`
@@ -3096,45 +2945,6 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 	if i.CityContainsFold != nil {
 		predicates = append(predicates, person.CityContainsFold(*i.CityContainsFold))
 	}
-	if i.Bio != nil {
-		predicates = append(predicates, person.BioEQ(*i.Bio))
-	}
-	if i.BioNEQ != nil {
-		predicates = append(predicates, person.BioNEQ(*i.BioNEQ))
-	}
-	if len(i.BioIn) > 0 {
-		predicates = append(predicates, person.BioIn(i.BioIn...))
-	}
-	if len(i.BioNotIn) > 0 {
-		predicates = append(predicates, person.BioNotIn(i.BioNotIn...))
-	}
-	if i.BioGT != nil {
-		predicates = append(predicates, person.BioGT(*i.BioGT))
-	}
-	if i.BioGTE != nil {
-		predicates = append(predicates, person.BioGTE(*i.BioGTE))
-	}
-	if i.BioLT != nil {
-		predicates = append(predicates, person.BioLT(*i.BioLT))
-	}
-	if i.BioLTE != nil {
-		predicates = append(predicates, person.BioLTE(*i.BioLTE))
-	}
-	if i.BioContains != nil {
-		predicates = append(predicates, person.BioContains(*i.BioContains))
-	}
-	if i.BioHasPrefix != nil {
-		predicates = append(predicates, person.BioHasPrefix(*i.BioHasPrefix))
-	}
-	if i.BioHasSuffix != nil {
-		predicates = append(predicates, person.BioHasSuffix(*i.BioHasSuffix))
-	}
-	if i.BioEqualFold != nil {
-		predicates = append(predicates, person.BioEqualFold(*i.BioEqualFold))
-	}
-	if i.BioContainsFold != nil {
-		predicates = append(predicates, person.BioContainsFold(*i.BioContainsFold))
-	}
 	if i.IsTrainer != nil {
 		predicates = append(predicates, person.IsTrainerEQ(*i.IsTrainer))
 	}
@@ -3160,24 +2970,6 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 		predicates = append(predicates, person.OrganizationIDNotNil())
 	}
 
-	if i.HasEnrollments != nil {
-		p := person.HasEnrollments()
-		if !*i.HasEnrollments {
-			p = person.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasEnrollmentsWith) > 0 {
-		with := make([]predicate.Enrollment, 0, len(i.HasEnrollmentsWith))
-		for _, w := range i.HasEnrollmentsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasEnrollmentsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, person.HasEnrollmentsWith(with...))
-	}
 	if i.HasTrainedCohorts != nil {
 		p := person.HasTrainedCohorts()
 		if !*i.HasTrainedCohorts {

@@ -45,15 +45,18 @@ type OrganizationEdges struct {
 	Fundings []*Funding `json:"fundings,omitempty"`
 	// People holds the value of the people edge.
 	People []*Person `json:"people,omitempty"`
+	// Accounts holds the value of the accounts edge.
+	Accounts []*Account `json:"accounts,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
 	namedPrograms map[string][]*Program
 	namedFundings map[string][]*Funding
 	namedPeople   map[string][]*Person
+	namedAccounts map[string][]*Account
 }
 
 // ProgramsOrErr returns the Programs value or an error if the edge
@@ -81,6 +84,15 @@ func (e OrganizationEdges) PeopleOrErr() ([]*Person, error) {
 		return e.People, nil
 	}
 	return nil, &NotLoadedError{edge: "people"}
+}
+
+// AccountsOrErr returns the Accounts value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrganizationEdges) AccountsOrErr() ([]*Account, error) {
+	if e.loadedTypes[3] {
+		return e.Accounts, nil
+	}
+	return nil, &NotLoadedError{edge: "accounts"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -183,6 +195,11 @@ func (_m *Organization) QueryFundings() *FundingQuery {
 // QueryPeople queries the "people" edge of the Organization entity.
 func (_m *Organization) QueryPeople() *PersonQuery {
 	return NewOrganizationClient(_m.config).QueryPeople(_m)
+}
+
+// QueryAccounts queries the "accounts" edge of the Organization entity.
+func (_m *Organization) QueryAccounts() *AccountQuery {
+	return NewOrganizationClient(_m.config).QueryAccounts(_m)
 }
 
 // Update returns a builder for updating this Organization.
@@ -301,6 +318,30 @@ func (_m *Organization) appendNamedPeople(name string, edges ...*Person) {
 		_m.Edges.namedPeople[name] = []*Person{}
 	} else {
 		_m.Edges.namedPeople[name] = append(_m.Edges.namedPeople[name], edges...)
+	}
+}
+
+// NamedAccounts returns the Accounts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Organization) NamedAccounts(name string) ([]*Account, error) {
+	if _m.Edges.namedAccounts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAccounts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Organization) appendNamedAccounts(name string, edges ...*Account) {
+	if _m.Edges.namedAccounts == nil {
+		_m.Edges.namedAccounts = make(map[string][]*Account)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAccounts[name] = []*Account{}
+	} else {
+		_m.Edges.namedAccounts[name] = append(_m.Edges.namedAccounts[name], edges...)
 	}
 }
 

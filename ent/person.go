@@ -3,15 +3,18 @@
 package ent
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/shyraq/birge/ent/account"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
+	"github.com/shyraq/birge/visibility"
 )
 
 // Person is the model entity for the Person schema.
@@ -29,24 +32,41 @@ type Person struct {
 	FamilyName string `json:"family_name,omitempty"`
 	// City holds the value of the "city" field.
 	City string `json:"city,omitempty"`
-	// Bio holds the value of the "bio" field.
-	Bio string `json:"bio,omitempty"`
-	// ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
-	Languages []string `json:"languages,omitempty"`
 	// Whether the person trains on the program's courses.
 	IsTrainer bool `json:"is_trainer,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID *int `json:"organization_id,omitempty"`
+	// Consent to appear in directory lists and search.
+	ListedInDirectory bool `json:"listed_in_directory,omitempty"`
+	// Whether people of partner organizations may see this person.
+	VisibleToPartners bool `json:"visible_to_partners,omitempty"`
+	// Who sees the profile: bio, languages and course history.
+	ProfileVisibility visibility.Level `json:"profile_visibility,omitempty"`
+	// Who sees the contact details.
+	ContactVisibility visibility.Level `json:"contact_visibility,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PersonQuery when eager-loading is set.
-	Edges        PersonEdges `json:"edges"`
-	selectValues sql.SelectValues
+	Edges          PersonEdges `json:"edges"`
+	account_person *int
+	selectValues   sql.SelectValues
 }
 
 // PersonEdges holds the relations/edges for other nodes in the graph.
 type PersonEdges struct {
+	// Profile holds the value of the profile edge.
+	Profile *Profile `json:"profile,omitempty"`
+	// Contact holds the value of the contact edge.
+	Contact *ContactDetails `json:"contact,omitempty"`
 	// Enrollments holds the value of the enrollments edge.
 	Enrollments []*Enrollment `json:"enrollments,omitempty"`
+	// Account holds the value of the account edge.
+	Account *Account `json:"account,omitempty"`
+	// SentConnections holds the value of the sent_connections edge.
+	SentConnections []*Connection `json:"sent_connections,omitempty"`
+	// ReceivedConnections holds the value of the received_connections edge.
+	ReceivedConnections []*Connection `json:"received_connections,omitempty"`
+	// Consents holds the value of the consents edge.
+	Consents []*Consent `json:"consents,omitempty"`
 	// TrainedCohorts holds the value of the trained_cohorts edge.
 	TrainedCohorts []*Cohort `json:"trained_cohorts,omitempty"`
 	// Interests holds the value of the interests edge.
@@ -57,29 +77,92 @@ type PersonEdges struct {
 	Organization *Organization `json:"organization,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [11]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [7]map[string]int
 
-	namedEnrollments    map[string][]*Enrollment
-	namedTrainedCohorts map[string][]*Cohort
-	namedInterests      map[string][]*Interest
-	namedActivities     map[string][]*Activity
+	namedEnrollments         map[string][]*Enrollment
+	namedSentConnections     map[string][]*Connection
+	namedReceivedConnections map[string][]*Connection
+	namedConsents            map[string][]*Consent
+	namedTrainedCohorts      map[string][]*Cohort
+	namedInterests           map[string][]*Interest
+	namedActivities          map[string][]*Activity
+}
+
+// ProfileOrErr returns the Profile value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e PersonEdges) ProfileOrErr() (*Profile, error) {
+	if e.Profile != nil {
+		return e.Profile, nil
+	} else if e.loadedTypes[0] {
+		return nil, &NotFoundError{label: profile.Label}
+	}
+	return nil, &NotLoadedError{edge: "profile"}
+}
+
+// ContactOrErr returns the Contact value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e PersonEdges) ContactOrErr() (*ContactDetails, error) {
+	if e.Contact != nil {
+		return e.Contact, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: contactdetails.Label}
+	}
+	return nil, &NotLoadedError{edge: "contact"}
 }
 
 // EnrollmentsOrErr returns the Enrollments value or an error if the edge
 // was not loaded in eager-loading.
 func (e PersonEdges) EnrollmentsOrErr() ([]*Enrollment, error) {
-	if e.loadedTypes[0] {
+	if e.loadedTypes[2] {
 		return e.Enrollments, nil
 	}
 	return nil, &NotLoadedError{edge: "enrollments"}
 }
 
+// AccountOrErr returns the Account value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e PersonEdges) AccountOrErr() (*Account, error) {
+	if e.Account != nil {
+		return e.Account, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: account.Label}
+	}
+	return nil, &NotLoadedError{edge: "account"}
+}
+
+// SentConnectionsOrErr returns the SentConnections value or an error if the edge
+// was not loaded in eager-loading.
+func (e PersonEdges) SentConnectionsOrErr() ([]*Connection, error) {
+	if e.loadedTypes[4] {
+		return e.SentConnections, nil
+	}
+	return nil, &NotLoadedError{edge: "sent_connections"}
+}
+
+// ReceivedConnectionsOrErr returns the ReceivedConnections value or an error if the edge
+// was not loaded in eager-loading.
+func (e PersonEdges) ReceivedConnectionsOrErr() ([]*Connection, error) {
+	if e.loadedTypes[5] {
+		return e.ReceivedConnections, nil
+	}
+	return nil, &NotLoadedError{edge: "received_connections"}
+}
+
+// ConsentsOrErr returns the Consents value or an error if the edge
+// was not loaded in eager-loading.
+func (e PersonEdges) ConsentsOrErr() ([]*Consent, error) {
+	if e.loadedTypes[6] {
+		return e.Consents, nil
+	}
+	return nil, &NotLoadedError{edge: "consents"}
+}
+
 // TrainedCohortsOrErr returns the TrainedCohorts value or an error if the edge
 // was not loaded in eager-loading.
 func (e PersonEdges) TrainedCohortsOrErr() ([]*Cohort, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[7] {
 		return e.TrainedCohorts, nil
 	}
 	return nil, &NotLoadedError{edge: "trained_cohorts"}
@@ -88,7 +171,7 @@ func (e PersonEdges) TrainedCohortsOrErr() ([]*Cohort, error) {
 // InterestsOrErr returns the Interests value or an error if the edge
 // was not loaded in eager-loading.
 func (e PersonEdges) InterestsOrErr() ([]*Interest, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[8] {
 		return e.Interests, nil
 	}
 	return nil, &NotLoadedError{edge: "interests"}
@@ -97,7 +180,7 @@ func (e PersonEdges) InterestsOrErr() ([]*Interest, error) {
 // ActivitiesOrErr returns the Activities value or an error if the edge
 // was not loaded in eager-loading.
 func (e PersonEdges) ActivitiesOrErr() ([]*Activity, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[9] {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
@@ -108,7 +191,7 @@ func (e PersonEdges) ActivitiesOrErr() ([]*Activity, error) {
 func (e PersonEdges) OrganizationOrErr() (*Organization, error) {
 	if e.Organization != nil {
 		return e.Organization, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[10] {
 		return nil, &NotFoundError{label: organization.Label}
 	}
 	return nil, &NotLoadedError{edge: "organization"}
@@ -119,16 +202,16 @@ func (*Person) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case person.FieldLanguages:
-			values[i] = new([]byte)
-		case person.FieldIsTrainer:
+		case person.FieldIsTrainer, person.FieldListedInDirectory, person.FieldVisibleToPartners:
 			values[i] = new(sql.NullBool)
 		case person.FieldID, person.FieldOrganizationID:
 			values[i] = new(sql.NullInt64)
-		case person.FieldGivenName, person.FieldFamilyName, person.FieldCity, person.FieldBio:
+		case person.FieldGivenName, person.FieldFamilyName, person.FieldCity, person.FieldProfileVisibility, person.FieldContactVisibility:
 			values[i] = new(sql.NullString)
 		case person.FieldCreatedAt, person.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
+		case person.ForeignKeys[0]: // account_person
+			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -180,20 +263,6 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.City = value.String
 			}
-		case person.FieldBio:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field bio", values[i])
-			} else if value.Valid {
-				_m.Bio = value.String
-			}
-		case person.FieldLanguages:
-			if value, ok := values[i].(*[]byte); !ok {
-				return fmt.Errorf("unexpected type %T for field languages", values[i])
-			} else if value != nil && len(*value) > 0 {
-				if err := json.Unmarshal(*value, &_m.Languages); err != nil {
-					return fmt.Errorf("unmarshal field languages: %w", err)
-				}
-			}
 		case person.FieldIsTrainer:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field is_trainer", values[i])
@@ -206,6 +275,37 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OrganizationID = new(int)
 				*_m.OrganizationID = int(value.Int64)
+			}
+		case person.FieldListedInDirectory:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field listed_in_directory", values[i])
+			} else if value.Valid {
+				_m.ListedInDirectory = value.Bool
+			}
+		case person.FieldVisibleToPartners:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field visible_to_partners", values[i])
+			} else if value.Valid {
+				_m.VisibleToPartners = value.Bool
+			}
+		case person.FieldProfileVisibility:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field profile_visibility", values[i])
+			} else if value.Valid {
+				_m.ProfileVisibility = visibility.Level(value.String)
+			}
+		case person.FieldContactVisibility:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_visibility", values[i])
+			} else if value.Valid {
+				_m.ContactVisibility = visibility.Level(value.String)
+			}
+		case person.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field account_person", value)
+			} else if value.Valid {
+				_m.account_person = new(int)
+				*_m.account_person = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -220,9 +320,39 @@ func (_m *Person) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
+// QueryProfile queries the "profile" edge of the Person entity.
+func (_m *Person) QueryProfile() *ProfileQuery {
+	return NewPersonClient(_m.config).QueryProfile(_m)
+}
+
+// QueryContact queries the "contact" edge of the Person entity.
+func (_m *Person) QueryContact() *ContactDetailsQuery {
+	return NewPersonClient(_m.config).QueryContact(_m)
+}
+
 // QueryEnrollments queries the "enrollments" edge of the Person entity.
 func (_m *Person) QueryEnrollments() *EnrollmentQuery {
 	return NewPersonClient(_m.config).QueryEnrollments(_m)
+}
+
+// QueryAccount queries the "account" edge of the Person entity.
+func (_m *Person) QueryAccount() *AccountQuery {
+	return NewPersonClient(_m.config).QueryAccount(_m)
+}
+
+// QuerySentConnections queries the "sent_connections" edge of the Person entity.
+func (_m *Person) QuerySentConnections() *ConnectionQuery {
+	return NewPersonClient(_m.config).QuerySentConnections(_m)
+}
+
+// QueryReceivedConnections queries the "received_connections" edge of the Person entity.
+func (_m *Person) QueryReceivedConnections() *ConnectionQuery {
+	return NewPersonClient(_m.config).QueryReceivedConnections(_m)
+}
+
+// QueryConsents queries the "consents" edge of the Person entity.
+func (_m *Person) QueryConsents() *ConsentQuery {
+	return NewPersonClient(_m.config).QueryConsents(_m)
 }
 
 // QueryTrainedCohorts queries the "trained_cohorts" edge of the Person entity.
@@ -283,12 +413,6 @@ func (_m *Person) String() string {
 	builder.WriteString("city=")
 	builder.WriteString(_m.City)
 	builder.WriteString(", ")
-	builder.WriteString("bio=")
-	builder.WriteString(_m.Bio)
-	builder.WriteString(", ")
-	builder.WriteString("languages=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Languages))
-	builder.WriteString(", ")
 	builder.WriteString("is_trainer=")
 	builder.WriteString(fmt.Sprintf("%v", _m.IsTrainer))
 	builder.WriteString(", ")
@@ -296,6 +420,18 @@ func (_m *Person) String() string {
 		builder.WriteString("organization_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("listed_in_directory=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ListedInDirectory))
+	builder.WriteString(", ")
+	builder.WriteString("visible_to_partners=")
+	builder.WriteString(fmt.Sprintf("%v", _m.VisibleToPartners))
+	builder.WriteString(", ")
+	builder.WriteString("profile_visibility=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ProfileVisibility))
+	builder.WriteString(", ")
+	builder.WriteString("contact_visibility=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ContactVisibility))
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -321,6 +457,78 @@ func (_m *Person) appendNamedEnrollments(name string, edges ...*Enrollment) {
 		_m.Edges.namedEnrollments[name] = []*Enrollment{}
 	} else {
 		_m.Edges.namedEnrollments[name] = append(_m.Edges.namedEnrollments[name], edges...)
+	}
+}
+
+// NamedSentConnections returns the SentConnections named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Person) NamedSentConnections(name string) ([]*Connection, error) {
+	if _m.Edges.namedSentConnections == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSentConnections[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Person) appendNamedSentConnections(name string, edges ...*Connection) {
+	if _m.Edges.namedSentConnections == nil {
+		_m.Edges.namedSentConnections = make(map[string][]*Connection)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSentConnections[name] = []*Connection{}
+	} else {
+		_m.Edges.namedSentConnections[name] = append(_m.Edges.namedSentConnections[name], edges...)
+	}
+}
+
+// NamedReceivedConnections returns the ReceivedConnections named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Person) NamedReceivedConnections(name string) ([]*Connection, error) {
+	if _m.Edges.namedReceivedConnections == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReceivedConnections[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Person) appendNamedReceivedConnections(name string, edges ...*Connection) {
+	if _m.Edges.namedReceivedConnections == nil {
+		_m.Edges.namedReceivedConnections = make(map[string][]*Connection)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReceivedConnections[name] = []*Connection{}
+	} else {
+		_m.Edges.namedReceivedConnections[name] = append(_m.Edges.namedReceivedConnections[name], edges...)
+	}
+}
+
+// NamedConsents returns the Consents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Person) NamedConsents(name string) ([]*Consent, error) {
+	if _m.Edges.namedConsents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConsents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Person) appendNamedConsents(name string, edges ...*Consent) {
+	if _m.Edges.namedConsents == nil {
+		_m.Edges.namedConsents = make(map[string][]*Consent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConsents[name] = []*Consent{}
+	} else {
+		_m.Edges.namedConsents[name] = append(_m.Edges.namedConsents[name], edges...)
 	}
 }
 

@@ -11,12 +11,18 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
+	"github.com/shyraq/birge/visibility"
 )
 
 // PersonCreate is the builder for creating a Person entity.
@@ -81,26 +87,6 @@ func (_c *PersonCreate) SetNillableCity(v *string) *PersonCreate {
 	return _c
 }
 
-// SetBio sets the "bio" field.
-func (_c *PersonCreate) SetBio(v string) *PersonCreate {
-	_c.mutation.SetBio(v)
-	return _c
-}
-
-// SetNillableBio sets the "bio" field if the given value is not nil.
-func (_c *PersonCreate) SetNillableBio(v *string) *PersonCreate {
-	if v != nil {
-		_c.SetBio(*v)
-	}
-	return _c
-}
-
-// SetLanguages sets the "languages" field.
-func (_c *PersonCreate) SetLanguages(v []string) *PersonCreate {
-	_c.mutation.SetLanguages(v)
-	return _c
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (_c *PersonCreate) SetIsTrainer(v bool) *PersonCreate {
 	_c.mutation.SetIsTrainer(v)
@@ -129,6 +115,100 @@ func (_c *PersonCreate) SetNillableOrganizationID(v *int) *PersonCreate {
 	return _c
 }
 
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (_c *PersonCreate) SetListedInDirectory(v bool) *PersonCreate {
+	_c.mutation.SetListedInDirectory(v)
+	return _c
+}
+
+// SetNillableListedInDirectory sets the "listed_in_directory" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableListedInDirectory(v *bool) *PersonCreate {
+	if v != nil {
+		_c.SetListedInDirectory(*v)
+	}
+	return _c
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (_c *PersonCreate) SetVisibleToPartners(v bool) *PersonCreate {
+	_c.mutation.SetVisibleToPartners(v)
+	return _c
+}
+
+// SetNillableVisibleToPartners sets the "visible_to_partners" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableVisibleToPartners(v *bool) *PersonCreate {
+	if v != nil {
+		_c.SetVisibleToPartners(*v)
+	}
+	return _c
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (_c *PersonCreate) SetProfileVisibility(v visibility.Level) *PersonCreate {
+	_c.mutation.SetProfileVisibility(v)
+	return _c
+}
+
+// SetNillableProfileVisibility sets the "profile_visibility" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableProfileVisibility(v *visibility.Level) *PersonCreate {
+	if v != nil {
+		_c.SetProfileVisibility(*v)
+	}
+	return _c
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (_c *PersonCreate) SetContactVisibility(v visibility.Level) *PersonCreate {
+	_c.mutation.SetContactVisibility(v)
+	return _c
+}
+
+// SetNillableContactVisibility sets the "contact_visibility" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableContactVisibility(v *visibility.Level) *PersonCreate {
+	if v != nil {
+		_c.SetContactVisibility(*v)
+	}
+	return _c
+}
+
+// SetProfileID sets the "profile" edge to the Profile entity by ID.
+func (_c *PersonCreate) SetProfileID(id int) *PersonCreate {
+	_c.mutation.SetProfileID(id)
+	return _c
+}
+
+// SetNillableProfileID sets the "profile" edge to the Profile entity by ID if the given value is not nil.
+func (_c *PersonCreate) SetNillableProfileID(id *int) *PersonCreate {
+	if id != nil {
+		_c = _c.SetProfileID(*id)
+	}
+	return _c
+}
+
+// SetProfile sets the "profile" edge to the Profile entity.
+func (_c *PersonCreate) SetProfile(v *Profile) *PersonCreate {
+	return _c.SetProfileID(v.ID)
+}
+
+// SetContactID sets the "contact" edge to the ContactDetails entity by ID.
+func (_c *PersonCreate) SetContactID(id int) *PersonCreate {
+	_c.mutation.SetContactID(id)
+	return _c
+}
+
+// SetNillableContactID sets the "contact" edge to the ContactDetails entity by ID if the given value is not nil.
+func (_c *PersonCreate) SetNillableContactID(id *int) *PersonCreate {
+	if id != nil {
+		_c = _c.SetContactID(*id)
+	}
+	return _c
+}
+
+// SetContact sets the "contact" edge to the ContactDetails entity.
+func (_c *PersonCreate) SetContact(v *ContactDetails) *PersonCreate {
+	return _c.SetContactID(v.ID)
+}
+
 // AddEnrollmentIDs adds the "enrollments" edge to the Enrollment entity by IDs.
 func (_c *PersonCreate) AddEnrollmentIDs(ids ...int) *PersonCreate {
 	_c.mutation.AddEnrollmentIDs(ids...)
@@ -142,6 +222,70 @@ func (_c *PersonCreate) AddEnrollments(v ...*Enrollment) *PersonCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddEnrollmentIDs(ids...)
+}
+
+// SetAccountID sets the "account" edge to the Account entity by ID.
+func (_c *PersonCreate) SetAccountID(id int) *PersonCreate {
+	_c.mutation.SetAccountID(id)
+	return _c
+}
+
+// SetNillableAccountID sets the "account" edge to the Account entity by ID if the given value is not nil.
+func (_c *PersonCreate) SetNillableAccountID(id *int) *PersonCreate {
+	if id != nil {
+		_c = _c.SetAccountID(*id)
+	}
+	return _c
+}
+
+// SetAccount sets the "account" edge to the Account entity.
+func (_c *PersonCreate) SetAccount(v *Account) *PersonCreate {
+	return _c.SetAccountID(v.ID)
+}
+
+// AddSentConnectionIDs adds the "sent_connections" edge to the Connection entity by IDs.
+func (_c *PersonCreate) AddSentConnectionIDs(ids ...int) *PersonCreate {
+	_c.mutation.AddSentConnectionIDs(ids...)
+	return _c
+}
+
+// AddSentConnections adds the "sent_connections" edges to the Connection entity.
+func (_c *PersonCreate) AddSentConnections(v ...*Connection) *PersonCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSentConnectionIDs(ids...)
+}
+
+// AddReceivedConnectionIDs adds the "received_connections" edge to the Connection entity by IDs.
+func (_c *PersonCreate) AddReceivedConnectionIDs(ids ...int) *PersonCreate {
+	_c.mutation.AddReceivedConnectionIDs(ids...)
+	return _c
+}
+
+// AddReceivedConnections adds the "received_connections" edges to the Connection entity.
+func (_c *PersonCreate) AddReceivedConnections(v ...*Connection) *PersonCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReceivedConnectionIDs(ids...)
+}
+
+// AddConsentIDs adds the "consents" edge to the Consent entity by IDs.
+func (_c *PersonCreate) AddConsentIDs(ids ...int) *PersonCreate {
+	_c.mutation.AddConsentIDs(ids...)
+	return _c
+}
+
+// AddConsents adds the "consents" edges to the Consent entity.
+func (_c *PersonCreate) AddConsents(v ...*Consent) *PersonCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConsentIDs(ids...)
 }
 
 // AddTrainedCohortIDs adds the "trained_cohorts" edge to the Cohort entity by IDs.
@@ -201,7 +345,9 @@ func (_c *PersonCreate) Mutation() *PersonMutation {
 
 // Save creates the Person in the database.
 func (_c *PersonCreate) Save(ctx context.Context) (*Person, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -228,12 +374,18 @@ func (_c *PersonCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PersonCreate) defaults() {
+func (_c *PersonCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if person.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if person.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -241,14 +393,27 @@ func (_c *PersonCreate) defaults() {
 		v := person.DefaultCity
 		_c.mutation.SetCity(v)
 	}
-	if _, ok := _c.mutation.Bio(); !ok {
-		v := person.DefaultBio
-		_c.mutation.SetBio(v)
-	}
 	if _, ok := _c.mutation.IsTrainer(); !ok {
 		v := person.DefaultIsTrainer
 		_c.mutation.SetIsTrainer(v)
 	}
+	if _, ok := _c.mutation.ListedInDirectory(); !ok {
+		v := person.DefaultListedInDirectory
+		_c.mutation.SetListedInDirectory(v)
+	}
+	if _, ok := _c.mutation.VisibleToPartners(); !ok {
+		v := person.DefaultVisibleToPartners
+		_c.mutation.SetVisibleToPartners(v)
+	}
+	if _, ok := _c.mutation.ProfileVisibility(); !ok {
+		v := person.DefaultProfileVisibility
+		_c.mutation.SetProfileVisibility(v)
+	}
+	if _, ok := _c.mutation.ContactVisibility(); !ok {
+		v := person.DefaultContactVisibility
+		_c.mutation.SetContactVisibility(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -283,16 +448,30 @@ func (_c *PersonCreate) check() error {
 			return &ValidationError{Name: "city", err: fmt.Errorf(`ent: validator failed for field "Person.city": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.Bio(); !ok {
-		return &ValidationError{Name: "bio", err: errors.New(`ent: missing required field "Person.bio"`)}
-	}
-	if v, ok := _c.mutation.Bio(); ok {
-		if err := person.BioValidator(v); err != nil {
-			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Person.bio": %w`, err)}
-		}
-	}
 	if _, ok := _c.mutation.IsTrainer(); !ok {
 		return &ValidationError{Name: "is_trainer", err: errors.New(`ent: missing required field "Person.is_trainer"`)}
+	}
+	if _, ok := _c.mutation.ListedInDirectory(); !ok {
+		return &ValidationError{Name: "listed_in_directory", err: errors.New(`ent: missing required field "Person.listed_in_directory"`)}
+	}
+	if _, ok := _c.mutation.VisibleToPartners(); !ok {
+		return &ValidationError{Name: "visible_to_partners", err: errors.New(`ent: missing required field "Person.visible_to_partners"`)}
+	}
+	if _, ok := _c.mutation.ProfileVisibility(); !ok {
+		return &ValidationError{Name: "profile_visibility", err: errors.New(`ent: missing required field "Person.profile_visibility"`)}
+	}
+	if v, ok := _c.mutation.ProfileVisibility(); ok {
+		if err := person.ProfileVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "profile_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.profile_visibility": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ContactVisibility(); !ok {
+		return &ValidationError{Name: "contact_visibility", err: errors.New(`ent: missing required field "Person.contact_visibility"`)}
+	}
+	if v, ok := _c.mutation.ContactVisibility(); ok {
+		if err := person.ContactVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "contact_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.contact_visibility": %w`, err)}
+		}
 	}
 	return nil
 }
@@ -341,17 +520,57 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 		_spec.SetField(person.FieldCity, field.TypeString, value)
 		_node.City = value
 	}
-	if value, ok := _c.mutation.Bio(); ok {
-		_spec.SetField(person.FieldBio, field.TypeString, value)
-		_node.Bio = value
-	}
-	if value, ok := _c.mutation.Languages(); ok {
-		_spec.SetField(person.FieldLanguages, field.TypeJSON, value)
-		_node.Languages = value
-	}
 	if value, ok := _c.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
 		_node.IsTrainer = value
+	}
+	if value, ok := _c.mutation.ListedInDirectory(); ok {
+		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)
+		_node.ListedInDirectory = value
+	}
+	if value, ok := _c.mutation.VisibleToPartners(); ok {
+		_spec.SetField(person.FieldVisibleToPartners, field.TypeBool, value)
+		_node.VisibleToPartners = value
+	}
+	if value, ok := _c.mutation.ProfileVisibility(); ok {
+		_spec.SetField(person.FieldProfileVisibility, field.TypeEnum, value)
+		_node.ProfileVisibility = value
+	}
+	if value, ok := _c.mutation.ContactVisibility(); ok {
+		_spec.SetField(person.FieldContactVisibility, field.TypeEnum, value)
+		_node.ContactVisibility = value
+	}
+	if nodes := _c.mutation.ProfileIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(profile.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ContactIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactdetails.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.EnrollmentsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -362,6 +581,71 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AccountIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.account_person = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SentConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReceivedConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConsentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -534,36 +818,6 @@ func (u *PersonUpsert) UpdateCity() *PersonUpsert {
 	return u
 }
 
-// SetBio sets the "bio" field.
-func (u *PersonUpsert) SetBio(v string) *PersonUpsert {
-	u.Set(person.FieldBio, v)
-	return u
-}
-
-// UpdateBio sets the "bio" field to the value that was provided on create.
-func (u *PersonUpsert) UpdateBio() *PersonUpsert {
-	u.SetExcluded(person.FieldBio)
-	return u
-}
-
-// SetLanguages sets the "languages" field.
-func (u *PersonUpsert) SetLanguages(v []string) *PersonUpsert {
-	u.Set(person.FieldLanguages, v)
-	return u
-}
-
-// UpdateLanguages sets the "languages" field to the value that was provided on create.
-func (u *PersonUpsert) UpdateLanguages() *PersonUpsert {
-	u.SetExcluded(person.FieldLanguages)
-	return u
-}
-
-// ClearLanguages clears the value of the "languages" field.
-func (u *PersonUpsert) ClearLanguages() *PersonUpsert {
-	u.SetNull(person.FieldLanguages)
-	return u
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (u *PersonUpsert) SetIsTrainer(v bool) *PersonUpsert {
 	u.Set(person.FieldIsTrainer, v)
@@ -591,6 +845,54 @@ func (u *PersonUpsert) UpdateOrganizationID() *PersonUpsert {
 // ClearOrganizationID clears the value of the "organization_id" field.
 func (u *PersonUpsert) ClearOrganizationID() *PersonUpsert {
 	u.SetNull(person.FieldOrganizationID)
+	return u
+}
+
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (u *PersonUpsert) SetListedInDirectory(v bool) *PersonUpsert {
+	u.Set(person.FieldListedInDirectory, v)
+	return u
+}
+
+// UpdateListedInDirectory sets the "listed_in_directory" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateListedInDirectory() *PersonUpsert {
+	u.SetExcluded(person.FieldListedInDirectory)
+	return u
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (u *PersonUpsert) SetVisibleToPartners(v bool) *PersonUpsert {
+	u.Set(person.FieldVisibleToPartners, v)
+	return u
+}
+
+// UpdateVisibleToPartners sets the "visible_to_partners" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateVisibleToPartners() *PersonUpsert {
+	u.SetExcluded(person.FieldVisibleToPartners)
+	return u
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (u *PersonUpsert) SetProfileVisibility(v visibility.Level) *PersonUpsert {
+	u.Set(person.FieldProfileVisibility, v)
+	return u
+}
+
+// UpdateProfileVisibility sets the "profile_visibility" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateProfileVisibility() *PersonUpsert {
+	u.SetExcluded(person.FieldProfileVisibility)
+	return u
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (u *PersonUpsert) SetContactVisibility(v visibility.Level) *PersonUpsert {
+	u.Set(person.FieldContactVisibility, v)
+	return u
+}
+
+// UpdateContactVisibility sets the "contact_visibility" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateContactVisibility() *PersonUpsert {
+	u.SetExcluded(person.FieldContactVisibility)
 	return u
 }
 
@@ -695,41 +997,6 @@ func (u *PersonUpsertOne) UpdateCity() *PersonUpsertOne {
 	})
 }
 
-// SetBio sets the "bio" field.
-func (u *PersonUpsertOne) SetBio(v string) *PersonUpsertOne {
-	return u.Update(func(s *PersonUpsert) {
-		s.SetBio(v)
-	})
-}
-
-// UpdateBio sets the "bio" field to the value that was provided on create.
-func (u *PersonUpsertOne) UpdateBio() *PersonUpsertOne {
-	return u.Update(func(s *PersonUpsert) {
-		s.UpdateBio()
-	})
-}
-
-// SetLanguages sets the "languages" field.
-func (u *PersonUpsertOne) SetLanguages(v []string) *PersonUpsertOne {
-	return u.Update(func(s *PersonUpsert) {
-		s.SetLanguages(v)
-	})
-}
-
-// UpdateLanguages sets the "languages" field to the value that was provided on create.
-func (u *PersonUpsertOne) UpdateLanguages() *PersonUpsertOne {
-	return u.Update(func(s *PersonUpsert) {
-		s.UpdateLanguages()
-	})
-}
-
-// ClearLanguages clears the value of the "languages" field.
-func (u *PersonUpsertOne) ClearLanguages() *PersonUpsertOne {
-	return u.Update(func(s *PersonUpsert) {
-		s.ClearLanguages()
-	})
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (u *PersonUpsertOne) SetIsTrainer(v bool) *PersonUpsertOne {
 	return u.Update(func(s *PersonUpsert) {
@@ -762,6 +1029,62 @@ func (u *PersonUpsertOne) UpdateOrganizationID() *PersonUpsertOne {
 func (u *PersonUpsertOne) ClearOrganizationID() *PersonUpsertOne {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearOrganizationID()
+	})
+}
+
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (u *PersonUpsertOne) SetListedInDirectory(v bool) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetListedInDirectory(v)
+	})
+}
+
+// UpdateListedInDirectory sets the "listed_in_directory" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateListedInDirectory() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateListedInDirectory()
+	})
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (u *PersonUpsertOne) SetVisibleToPartners(v bool) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetVisibleToPartners(v)
+	})
+}
+
+// UpdateVisibleToPartners sets the "visible_to_partners" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateVisibleToPartners() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateVisibleToPartners()
+	})
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (u *PersonUpsertOne) SetProfileVisibility(v visibility.Level) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetProfileVisibility(v)
+	})
+}
+
+// UpdateProfileVisibility sets the "profile_visibility" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateProfileVisibility() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateProfileVisibility()
+	})
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (u *PersonUpsertOne) SetContactVisibility(v visibility.Level) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetContactVisibility(v)
+	})
+}
+
+// UpdateContactVisibility sets the "contact_visibility" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateContactVisibility() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateContactVisibility()
 	})
 }
 
@@ -1032,41 +1355,6 @@ func (u *PersonUpsertBulk) UpdateCity() *PersonUpsertBulk {
 	})
 }
 
-// SetBio sets the "bio" field.
-func (u *PersonUpsertBulk) SetBio(v string) *PersonUpsertBulk {
-	return u.Update(func(s *PersonUpsert) {
-		s.SetBio(v)
-	})
-}
-
-// UpdateBio sets the "bio" field to the value that was provided on create.
-func (u *PersonUpsertBulk) UpdateBio() *PersonUpsertBulk {
-	return u.Update(func(s *PersonUpsert) {
-		s.UpdateBio()
-	})
-}
-
-// SetLanguages sets the "languages" field.
-func (u *PersonUpsertBulk) SetLanguages(v []string) *PersonUpsertBulk {
-	return u.Update(func(s *PersonUpsert) {
-		s.SetLanguages(v)
-	})
-}
-
-// UpdateLanguages sets the "languages" field to the value that was provided on create.
-func (u *PersonUpsertBulk) UpdateLanguages() *PersonUpsertBulk {
-	return u.Update(func(s *PersonUpsert) {
-		s.UpdateLanguages()
-	})
-}
-
-// ClearLanguages clears the value of the "languages" field.
-func (u *PersonUpsertBulk) ClearLanguages() *PersonUpsertBulk {
-	return u.Update(func(s *PersonUpsert) {
-		s.ClearLanguages()
-	})
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (u *PersonUpsertBulk) SetIsTrainer(v bool) *PersonUpsertBulk {
 	return u.Update(func(s *PersonUpsert) {
@@ -1099,6 +1387,62 @@ func (u *PersonUpsertBulk) UpdateOrganizationID() *PersonUpsertBulk {
 func (u *PersonUpsertBulk) ClearOrganizationID() *PersonUpsertBulk {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearOrganizationID()
+	})
+}
+
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (u *PersonUpsertBulk) SetListedInDirectory(v bool) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetListedInDirectory(v)
+	})
+}
+
+// UpdateListedInDirectory sets the "listed_in_directory" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateListedInDirectory() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateListedInDirectory()
+	})
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (u *PersonUpsertBulk) SetVisibleToPartners(v bool) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetVisibleToPartners(v)
+	})
+}
+
+// UpdateVisibleToPartners sets the "visible_to_partners" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateVisibleToPartners() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateVisibleToPartners()
+	})
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (u *PersonUpsertBulk) SetProfileVisibility(v visibility.Level) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetProfileVisibility(v)
+	})
+}
+
+// UpdateProfileVisibility sets the "profile_visibility" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateProfileVisibility() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateProfileVisibility()
+	})
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (u *PersonUpsertBulk) SetContactVisibility(v visibility.Level) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetContactVisibility(v)
+	})
+}
+
+// UpdateContactVisibility sets the "contact_visibility" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateContactVisibility() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateContactVisibility()
 	})
 }
 

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -13,33 +14,48 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/ent/profile"
 )
 
 // PersonQuery is the builder for querying Person entities.
 type PersonQuery struct {
 	config
-	ctx                     *QueryContext
-	order                   []person.OrderOption
-	inters                  []Interceptor
-	predicates              []predicate.Person
-	withEnrollments         *EnrollmentQuery
-	withTrainedCohorts      *CohortQuery
-	withInterests           *InterestQuery
-	withActivities          *ActivityQuery
-	withOrganization        *OrganizationQuery
-	loadTotal               []func(context.Context, []*Person) error
-	modifiers               []func(*sql.Selector)
-	withNamedEnrollments    map[string]*EnrollmentQuery
-	withNamedTrainedCohorts map[string]*CohortQuery
-	withNamedInterests      map[string]*InterestQuery
-	withNamedActivities     map[string]*ActivityQuery
+	ctx                          *QueryContext
+	order                        []person.OrderOption
+	inters                       []Interceptor
+	predicates                   []predicate.Person
+	withProfile                  *ProfileQuery
+	withContact                  *ContactDetailsQuery
+	withEnrollments              *EnrollmentQuery
+	withAccount                  *AccountQuery
+	withSentConnections          *ConnectionQuery
+	withReceivedConnections      *ConnectionQuery
+	withConsents                 *ConsentQuery
+	withTrainedCohorts           *CohortQuery
+	withInterests                *InterestQuery
+	withActivities               *ActivityQuery
+	withOrganization             *OrganizationQuery
+	withFKs                      bool
+	loadTotal                    []func(context.Context, []*Person) error
+	modifiers                    []func(*sql.Selector)
+	withNamedEnrollments         map[string]*EnrollmentQuery
+	withNamedSentConnections     map[string]*ConnectionQuery
+	withNamedReceivedConnections map[string]*ConnectionQuery
+	withNamedConsents            map[string]*ConsentQuery
+	withNamedTrainedCohorts      map[string]*CohortQuery
+	withNamedInterests           map[string]*InterestQuery
+	withNamedActivities          map[string]*ActivityQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -76,6 +92,50 @@ func (_q *PersonQuery) Order(o ...person.OrderOption) *PersonQuery {
 	return _q
 }
 
+// QueryProfile chains the current query on the "profile" edge.
+func (_q *PersonQuery) QueryProfile() *ProfileQuery {
+	query := (&ProfileClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(profile.Table, profile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, person.ProfileTable, person.ProfileColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryContact chains the current query on the "contact" edge.
+func (_q *PersonQuery) QueryContact() *ContactDetailsQuery {
+	query := (&ContactDetailsClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(contactdetails.Table, contactdetails.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, person.ContactTable, person.ContactColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryEnrollments chains the current query on the "enrollments" edge.
 func (_q *PersonQuery) QueryEnrollments() *EnrollmentQuery {
 	query := (&EnrollmentClient{config: _q.config}).Query()
@@ -91,6 +151,94 @@ func (_q *PersonQuery) QueryEnrollments() *EnrollmentQuery {
 			sqlgraph.From(person.Table, person.FieldID, selector),
 			sqlgraph.To(enrollment.Table, enrollment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, person.EnrollmentsTable, person.EnrollmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAccount chains the current query on the "account" edge.
+func (_q *PersonQuery) QueryAccount() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, person.AccountTable, person.AccountColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySentConnections chains the current query on the "sent_connections" edge.
+func (_q *PersonQuery) QuerySentConnections() *ConnectionQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(connection.Table, connection.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.SentConnectionsTable, person.SentConnectionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReceivedConnections chains the current query on the "received_connections" edge.
+func (_q *PersonQuery) QueryReceivedConnections() *ConnectionQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(connection.Table, connection.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.ReceivedConnectionsTable, person.ReceivedConnectionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConsents chains the current query on the "consents" edge.
+func (_q *PersonQuery) QueryConsents() *ConsentQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(consent.Table, consent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.ConsentsTable, person.ConsentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -373,20 +521,48 @@ func (_q *PersonQuery) Clone() *PersonQuery {
 		return nil
 	}
 	return &PersonQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]person.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Person{}, _q.predicates...),
-		withEnrollments:    _q.withEnrollments.Clone(),
-		withTrainedCohorts: _q.withTrainedCohorts.Clone(),
-		withInterests:      _q.withInterests.Clone(),
-		withActivities:     _q.withActivities.Clone(),
-		withOrganization:   _q.withOrganization.Clone(),
+		config:                  _q.config,
+		ctx:                     _q.ctx.Clone(),
+		order:                   append([]person.OrderOption{}, _q.order...),
+		inters:                  append([]Interceptor{}, _q.inters...),
+		predicates:              append([]predicate.Person{}, _q.predicates...),
+		withProfile:             _q.withProfile.Clone(),
+		withContact:             _q.withContact.Clone(),
+		withEnrollments:         _q.withEnrollments.Clone(),
+		withAccount:             _q.withAccount.Clone(),
+		withSentConnections:     _q.withSentConnections.Clone(),
+		withReceivedConnections: _q.withReceivedConnections.Clone(),
+		withConsents:            _q.withConsents.Clone(),
+		withTrainedCohorts:      _q.withTrainedCohorts.Clone(),
+		withInterests:           _q.withInterests.Clone(),
+		withActivities:          _q.withActivities.Clone(),
+		withOrganization:        _q.withOrganization.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
+}
+
+// WithProfile tells the query-builder to eager-load the nodes that are connected to
+// the "profile" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithProfile(opts ...func(*ProfileQuery)) *PersonQuery {
+	query := (&ProfileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProfile = query
+	return _q
+}
+
+// WithContact tells the query-builder to eager-load the nodes that are connected to
+// the "contact" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithContact(opts ...func(*ContactDetailsQuery)) *PersonQuery {
+	query := (&ContactDetailsClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withContact = query
+	return _q
 }
 
 // WithEnrollments tells the query-builder to eager-load the nodes that are connected to
@@ -397,6 +573,50 @@ func (_q *PersonQuery) WithEnrollments(opts ...func(*EnrollmentQuery)) *PersonQu
 		opt(query)
 	}
 	_q.withEnrollments = query
+	return _q
+}
+
+// WithAccount tells the query-builder to eager-load the nodes that are connected to
+// the "account" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithAccount(opts ...func(*AccountQuery)) *PersonQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAccount = query
+	return _q
+}
+
+// WithSentConnections tells the query-builder to eager-load the nodes that are connected to
+// the "sent_connections" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithSentConnections(opts ...func(*ConnectionQuery)) *PersonQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSentConnections = query
+	return _q
+}
+
+// WithReceivedConnections tells the query-builder to eager-load the nodes that are connected to
+// the "received_connections" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithReceivedConnections(opts ...func(*ConnectionQuery)) *PersonQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReceivedConnections = query
+	return _q
+}
+
+// WithConsents tells the query-builder to eager-load the nodes that are connected to
+// the "consents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithConsents(opts ...func(*ConsentQuery)) *PersonQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConsents = query
 	return _q
 }
 
@@ -515,21 +735,40 @@ func (_q *PersonQuery) prepareQuery(ctx context.Context) error {
 		}
 		_q.sql = prev
 	}
+	if person.Policy == nil {
+		return errors.New("ent: uninitialized person.Policy (forgotten import ent/runtime?)")
+	}
+	if err := person.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
+	}
 	return nil
 }
 
 func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Person, error) {
 	var (
 		nodes       = []*Person{}
+		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [11]bool{
+			_q.withProfile != nil,
+			_q.withContact != nil,
 			_q.withEnrollments != nil,
+			_q.withAccount != nil,
+			_q.withSentConnections != nil,
+			_q.withReceivedConnections != nil,
+			_q.withConsents != nil,
 			_q.withTrainedCohorts != nil,
 			_q.withInterests != nil,
 			_q.withActivities != nil,
 			_q.withOrganization != nil,
 		}
 	)
+	if _q.withAccount != nil {
+		withFKs = true
+	}
+	if withFKs {
+		_spec.Node.Columns = append(_spec.Node.Columns, person.ForeignKeys...)
+	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Person).scanValues(nil, columns)
 	}
@@ -551,10 +790,49 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withProfile; query != nil {
+		if err := _q.loadProfile(ctx, query, nodes, nil,
+			func(n *Person, e *Profile) { n.Edges.Profile = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withContact; query != nil {
+		if err := _q.loadContact(ctx, query, nodes, nil,
+			func(n *Person, e *ContactDetails) { n.Edges.Contact = e }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withEnrollments; query != nil {
 		if err := _q.loadEnrollments(ctx, query, nodes,
 			func(n *Person) { n.Edges.Enrollments = []*Enrollment{} },
 			func(n *Person, e *Enrollment) { n.Edges.Enrollments = append(n.Edges.Enrollments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAccount; query != nil {
+		if err := _q.loadAccount(ctx, query, nodes, nil,
+			func(n *Person, e *Account) { n.Edges.Account = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSentConnections; query != nil {
+		if err := _q.loadSentConnections(ctx, query, nodes,
+			func(n *Person) { n.Edges.SentConnections = []*Connection{} },
+			func(n *Person, e *Connection) { n.Edges.SentConnections = append(n.Edges.SentConnections, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withReceivedConnections; query != nil {
+		if err := _q.loadReceivedConnections(ctx, query, nodes,
+			func(n *Person) { n.Edges.ReceivedConnections = []*Connection{} },
+			func(n *Person, e *Connection) { n.Edges.ReceivedConnections = append(n.Edges.ReceivedConnections, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConsents; query != nil {
+		if err := _q.loadConsents(ctx, query, nodes,
+			func(n *Person) { n.Edges.Consents = []*Consent{} },
+			func(n *Person, e *Consent) { n.Edges.Consents = append(n.Edges.Consents, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -592,6 +870,27 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 			return nil, err
 		}
 	}
+	for name, query := range _q.withNamedSentConnections {
+		if err := _q.loadSentConnections(ctx, query, nodes,
+			func(n *Person) { n.appendNamedSentConnections(name) },
+			func(n *Person, e *Connection) { n.appendNamedSentConnections(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReceivedConnections {
+		if err := _q.loadReceivedConnections(ctx, query, nodes,
+			func(n *Person) { n.appendNamedReceivedConnections(name) },
+			func(n *Person, e *Connection) { n.appendNamedReceivedConnections(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConsents {
+		if err := _q.loadConsents(ctx, query, nodes,
+			func(n *Person) { n.appendNamedConsents(name) },
+			func(n *Person, e *Consent) { n.appendNamedConsents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTrainedCohorts {
 		if err := _q.loadTrainedCohorts(ctx, query, nodes,
 			func(n *Person) { n.appendNamedTrainedCohorts(name) },
@@ -621,6 +920,60 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 	return nodes, nil
 }
 
+func (_q *PersonQuery) loadProfile(ctx context.Context, query *ProfileQuery, nodes []*Person, init func(*Person), assign func(*Person, *Profile)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(profile.FieldPersonID)
+	}
+	query.Where(predicate.Profile(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.ProfileColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PersonID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "person_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PersonQuery) loadContact(ctx context.Context, query *ContactDetailsQuery, nodes []*Person, init func(*Person), assign func(*Person, *ContactDetails)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(contactdetails.FieldPersonID)
+	}
+	query.Where(predicate.ContactDetails(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.ContactColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PersonID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "person_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *PersonQuery) loadEnrollments(ctx context.Context, query *EnrollmentQuery, nodes []*Person, init func(*Person), assign func(*Person, *Enrollment)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Person)
@@ -636,6 +989,128 @@ func (_q *PersonQuery) loadEnrollments(ctx context.Context, query *EnrollmentQue
 	}
 	query.Where(predicate.Enrollment(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(person.EnrollmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PersonID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "person_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PersonQuery) loadAccount(ctx context.Context, query *AccountQuery, nodes []*Person, init func(*Person), assign func(*Person, *Account)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Person)
+	for i := range nodes {
+		if nodes[i].account_person == nil {
+			continue
+		}
+		fk := *nodes[i].account_person
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(account.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "account_person" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *PersonQuery) loadSentConnections(ctx context.Context, query *ConnectionQuery, nodes []*Person, init func(*Person), assign func(*Person, *Connection)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(connection.FieldRequesterID)
+	}
+	query.Where(predicate.Connection(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.SentConnectionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RequesterID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "requester_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PersonQuery) loadReceivedConnections(ctx context.Context, query *ConnectionQuery, nodes []*Person, init func(*Person), assign func(*Person, *Connection)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(connection.FieldAddresseeID)
+	}
+	query.Where(predicate.Connection(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.ReceivedConnectionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AddresseeID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "addressee_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PersonQuery) loadConsents(ctx context.Context, query *ConsentQuery, nodes []*Person, init func(*Person), assign func(*Person, *Consent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(consent.FieldPersonID)
+	}
+	query.Where(predicate.Consent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.ConsentsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -994,6 +1469,48 @@ func (_q *PersonQuery) WithNamedEnrollments(name string, opts ...func(*Enrollmen
 		_q.withNamedEnrollments = make(map[string]*EnrollmentQuery)
 	}
 	_q.withNamedEnrollments[name] = query
+	return _q
+}
+
+// WithNamedSentConnections tells the query-builder to eager-load the nodes that are connected to the "sent_connections"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithNamedSentConnections(name string, opts ...func(*ConnectionQuery)) *PersonQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSentConnections == nil {
+		_q.withNamedSentConnections = make(map[string]*ConnectionQuery)
+	}
+	_q.withNamedSentConnections[name] = query
+	return _q
+}
+
+// WithNamedReceivedConnections tells the query-builder to eager-load the nodes that are connected to the "received_connections"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithNamedReceivedConnections(name string, opts ...func(*ConnectionQuery)) *PersonQuery {
+	query := (&ConnectionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReceivedConnections == nil {
+		_q.withNamedReceivedConnections = make(map[string]*ConnectionQuery)
+	}
+	_q.withNamedReceivedConnections[name] = query
+	return _q
+}
+
+// WithNamedConsents tells the query-builder to eager-load the nodes that are connected to the "consents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithNamedConsents(name string, opts ...func(*ConsentQuery)) *PersonQuery {
+	query := (&ConsentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConsents == nil {
+		_q.withNamedConsents = make(map[string]*ConsentQuery)
+	}
+	_q.withNamedConsents[name] = query
 	return _q
 }
 

@@ -10,15 +10,20 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
-	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/ent/profile"
+	"github.com/shyraq/birge/visibility"
 )
 
 // PersonUpdate is the builder for updating Person entities.
@@ -82,38 +87,6 @@ func (_u *PersonUpdate) SetNillableCity(v *string) *PersonUpdate {
 	return _u
 }
 
-// SetBio sets the "bio" field.
-func (_u *PersonUpdate) SetBio(v string) *PersonUpdate {
-	_u.mutation.SetBio(v)
-	return _u
-}
-
-// SetNillableBio sets the "bio" field if the given value is not nil.
-func (_u *PersonUpdate) SetNillableBio(v *string) *PersonUpdate {
-	if v != nil {
-		_u.SetBio(*v)
-	}
-	return _u
-}
-
-// SetLanguages sets the "languages" field.
-func (_u *PersonUpdate) SetLanguages(v []string) *PersonUpdate {
-	_u.mutation.SetLanguages(v)
-	return _u
-}
-
-// AppendLanguages appends value to the "languages" field.
-func (_u *PersonUpdate) AppendLanguages(v []string) *PersonUpdate {
-	_u.mutation.AppendLanguages(v)
-	return _u
-}
-
-// ClearLanguages clears the value of the "languages" field.
-func (_u *PersonUpdate) ClearLanguages() *PersonUpdate {
-	_u.mutation.ClearLanguages()
-	return _u
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (_u *PersonUpdate) SetIsTrainer(v bool) *PersonUpdate {
 	_u.mutation.SetIsTrainer(v)
@@ -148,6 +121,100 @@ func (_u *PersonUpdate) ClearOrganizationID() *PersonUpdate {
 	return _u
 }
 
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (_u *PersonUpdate) SetListedInDirectory(v bool) *PersonUpdate {
+	_u.mutation.SetListedInDirectory(v)
+	return _u
+}
+
+// SetNillableListedInDirectory sets the "listed_in_directory" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableListedInDirectory(v *bool) *PersonUpdate {
+	if v != nil {
+		_u.SetListedInDirectory(*v)
+	}
+	return _u
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (_u *PersonUpdate) SetVisibleToPartners(v bool) *PersonUpdate {
+	_u.mutation.SetVisibleToPartners(v)
+	return _u
+}
+
+// SetNillableVisibleToPartners sets the "visible_to_partners" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableVisibleToPartners(v *bool) *PersonUpdate {
+	if v != nil {
+		_u.SetVisibleToPartners(*v)
+	}
+	return _u
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (_u *PersonUpdate) SetProfileVisibility(v visibility.Level) *PersonUpdate {
+	_u.mutation.SetProfileVisibility(v)
+	return _u
+}
+
+// SetNillableProfileVisibility sets the "profile_visibility" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableProfileVisibility(v *visibility.Level) *PersonUpdate {
+	if v != nil {
+		_u.SetProfileVisibility(*v)
+	}
+	return _u
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (_u *PersonUpdate) SetContactVisibility(v visibility.Level) *PersonUpdate {
+	_u.mutation.SetContactVisibility(v)
+	return _u
+}
+
+// SetNillableContactVisibility sets the "contact_visibility" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableContactVisibility(v *visibility.Level) *PersonUpdate {
+	if v != nil {
+		_u.SetContactVisibility(*v)
+	}
+	return _u
+}
+
+// SetProfileID sets the "profile" edge to the Profile entity by ID.
+func (_u *PersonUpdate) SetProfileID(id int) *PersonUpdate {
+	_u.mutation.SetProfileID(id)
+	return _u
+}
+
+// SetNillableProfileID sets the "profile" edge to the Profile entity by ID if the given value is not nil.
+func (_u *PersonUpdate) SetNillableProfileID(id *int) *PersonUpdate {
+	if id != nil {
+		_u = _u.SetProfileID(*id)
+	}
+	return _u
+}
+
+// SetProfile sets the "profile" edge to the Profile entity.
+func (_u *PersonUpdate) SetProfile(v *Profile) *PersonUpdate {
+	return _u.SetProfileID(v.ID)
+}
+
+// SetContactID sets the "contact" edge to the ContactDetails entity by ID.
+func (_u *PersonUpdate) SetContactID(id int) *PersonUpdate {
+	_u.mutation.SetContactID(id)
+	return _u
+}
+
+// SetNillableContactID sets the "contact" edge to the ContactDetails entity by ID if the given value is not nil.
+func (_u *PersonUpdate) SetNillableContactID(id *int) *PersonUpdate {
+	if id != nil {
+		_u = _u.SetContactID(*id)
+	}
+	return _u
+}
+
+// SetContact sets the "contact" edge to the ContactDetails entity.
+func (_u *PersonUpdate) SetContact(v *ContactDetails) *PersonUpdate {
+	return _u.SetContactID(v.ID)
+}
+
 // AddEnrollmentIDs adds the "enrollments" edge to the Enrollment entity by IDs.
 func (_u *PersonUpdate) AddEnrollmentIDs(ids ...int) *PersonUpdate {
 	_u.mutation.AddEnrollmentIDs(ids...)
@@ -161,6 +228,70 @@ func (_u *PersonUpdate) AddEnrollments(v ...*Enrollment) *PersonUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddEnrollmentIDs(ids...)
+}
+
+// SetAccountID sets the "account" edge to the Account entity by ID.
+func (_u *PersonUpdate) SetAccountID(id int) *PersonUpdate {
+	_u.mutation.SetAccountID(id)
+	return _u
+}
+
+// SetNillableAccountID sets the "account" edge to the Account entity by ID if the given value is not nil.
+func (_u *PersonUpdate) SetNillableAccountID(id *int) *PersonUpdate {
+	if id != nil {
+		_u = _u.SetAccountID(*id)
+	}
+	return _u
+}
+
+// SetAccount sets the "account" edge to the Account entity.
+func (_u *PersonUpdate) SetAccount(v *Account) *PersonUpdate {
+	return _u.SetAccountID(v.ID)
+}
+
+// AddSentConnectionIDs adds the "sent_connections" edge to the Connection entity by IDs.
+func (_u *PersonUpdate) AddSentConnectionIDs(ids ...int) *PersonUpdate {
+	_u.mutation.AddSentConnectionIDs(ids...)
+	return _u
+}
+
+// AddSentConnections adds the "sent_connections" edges to the Connection entity.
+func (_u *PersonUpdate) AddSentConnections(v ...*Connection) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSentConnectionIDs(ids...)
+}
+
+// AddReceivedConnectionIDs adds the "received_connections" edge to the Connection entity by IDs.
+func (_u *PersonUpdate) AddReceivedConnectionIDs(ids ...int) *PersonUpdate {
+	_u.mutation.AddReceivedConnectionIDs(ids...)
+	return _u
+}
+
+// AddReceivedConnections adds the "received_connections" edges to the Connection entity.
+func (_u *PersonUpdate) AddReceivedConnections(v ...*Connection) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReceivedConnectionIDs(ids...)
+}
+
+// AddConsentIDs adds the "consents" edge to the Consent entity by IDs.
+func (_u *PersonUpdate) AddConsentIDs(ids ...int) *PersonUpdate {
+	_u.mutation.AddConsentIDs(ids...)
+	return _u
+}
+
+// AddConsents adds the "consents" edges to the Consent entity.
+func (_u *PersonUpdate) AddConsents(v ...*Consent) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsentIDs(ids...)
 }
 
 // AddTrainedCohortIDs adds the "trained_cohorts" edge to the Cohort entity by IDs.
@@ -218,6 +349,18 @@ func (_u *PersonUpdate) Mutation() *PersonMutation {
 	return _u.mutation
 }
 
+// ClearProfile clears the "profile" edge to the Profile entity.
+func (_u *PersonUpdate) ClearProfile() *PersonUpdate {
+	_u.mutation.ClearProfile()
+	return _u
+}
+
+// ClearContact clears the "contact" edge to the ContactDetails entity.
+func (_u *PersonUpdate) ClearContact() *PersonUpdate {
+	_u.mutation.ClearContact()
+	return _u
+}
+
 // ClearEnrollments clears all "enrollments" edges to the Enrollment entity.
 func (_u *PersonUpdate) ClearEnrollments() *PersonUpdate {
 	_u.mutation.ClearEnrollments()
@@ -237,6 +380,75 @@ func (_u *PersonUpdate) RemoveEnrollments(v ...*Enrollment) *PersonUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearAccount clears the "account" edge to the Account entity.
+func (_u *PersonUpdate) ClearAccount() *PersonUpdate {
+	_u.mutation.ClearAccount()
+	return _u
+}
+
+// ClearSentConnections clears all "sent_connections" edges to the Connection entity.
+func (_u *PersonUpdate) ClearSentConnections() *PersonUpdate {
+	_u.mutation.ClearSentConnections()
+	return _u
+}
+
+// RemoveSentConnectionIDs removes the "sent_connections" edge to Connection entities by IDs.
+func (_u *PersonUpdate) RemoveSentConnectionIDs(ids ...int) *PersonUpdate {
+	_u.mutation.RemoveSentConnectionIDs(ids...)
+	return _u
+}
+
+// RemoveSentConnections removes "sent_connections" edges to Connection entities.
+func (_u *PersonUpdate) RemoveSentConnections(v ...*Connection) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSentConnectionIDs(ids...)
+}
+
+// ClearReceivedConnections clears all "received_connections" edges to the Connection entity.
+func (_u *PersonUpdate) ClearReceivedConnections() *PersonUpdate {
+	_u.mutation.ClearReceivedConnections()
+	return _u
+}
+
+// RemoveReceivedConnectionIDs removes the "received_connections" edge to Connection entities by IDs.
+func (_u *PersonUpdate) RemoveReceivedConnectionIDs(ids ...int) *PersonUpdate {
+	_u.mutation.RemoveReceivedConnectionIDs(ids...)
+	return _u
+}
+
+// RemoveReceivedConnections removes "received_connections" edges to Connection entities.
+func (_u *PersonUpdate) RemoveReceivedConnections(v ...*Connection) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReceivedConnectionIDs(ids...)
+}
+
+// ClearConsents clears all "consents" edges to the Consent entity.
+func (_u *PersonUpdate) ClearConsents() *PersonUpdate {
+	_u.mutation.ClearConsents()
+	return _u
+}
+
+// RemoveConsentIDs removes the "consents" edge to Consent entities by IDs.
+func (_u *PersonUpdate) RemoveConsentIDs(ids ...int) *PersonUpdate {
+	_u.mutation.RemoveConsentIDs(ids...)
+	return _u
+}
+
+// RemoveConsents removes "consents" edges to Consent entities.
+func (_u *PersonUpdate) RemoveConsents(v ...*Consent) *PersonUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsentIDs(ids...)
 }
 
 // ClearTrainedCohorts clears all "trained_cohorts" edges to the Cohort entity.
@@ -310,7 +522,9 @@ func (_u *PersonUpdate) ClearOrganization() *PersonUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *PersonUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -337,11 +551,15 @@ func (_u *PersonUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PersonUpdate) defaults() {
+func (_u *PersonUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if person.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -361,9 +579,14 @@ func (_u *PersonUpdate) check() error {
 			return &ValidationError{Name: "city", err: fmt.Errorf(`ent: validator failed for field "Person.city": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Bio(); ok {
-		if err := person.BioValidator(v); err != nil {
-			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Person.bio": %w`, err)}
+	if v, ok := _u.mutation.ProfileVisibility(); ok {
+		if err := person.ProfileVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "profile_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.profile_visibility": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ContactVisibility(); ok {
+		if err := person.ContactVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "contact_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.contact_visibility": %w`, err)}
 		}
 	}
 	return nil
@@ -393,22 +616,78 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.City(); ok {
 		_spec.SetField(person.FieldCity, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.Bio(); ok {
-		_spec.SetField(person.FieldBio, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Languages(); ok {
-		_spec.SetField(person.FieldLanguages, field.TypeJSON, value)
-	}
-	if value, ok := _u.mutation.AppendedLanguages(); ok {
-		_spec.AddModifier(func(u *sql.UpdateBuilder) {
-			sqljson.Append(u, person.FieldLanguages, value)
-		})
-	}
-	if _u.mutation.LanguagesCleared() {
-		_spec.ClearField(person.FieldLanguages, field.TypeJSON)
-	}
 	if value, ok := _u.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ListedInDirectory(); ok {
+		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.VisibleToPartners(); ok {
+		_spec.SetField(person.FieldVisibleToPartners, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ProfileVisibility(); ok {
+		_spec.SetField(person.FieldProfileVisibility, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ContactVisibility(); ok {
+		_spec.SetField(person.FieldContactVisibility, field.TypeEnum, value)
+	}
+	if _u.mutation.ProfileCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(profile.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProfileIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(profile.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactdetails.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactdetails.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.EnrollmentsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -448,6 +727,170 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SentConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSentConnectionsIDs(); len(nodes) > 0 && !_u.mutation.SentConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SentConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReceivedConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReceivedConnectionsIDs(); len(nodes) > 0 && !_u.mutation.ReceivedConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReceivedConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConsentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsentsIDs(); len(nodes) > 0 && !_u.mutation.ConsentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -687,38 +1130,6 @@ func (_u *PersonUpdateOne) SetNillableCity(v *string) *PersonUpdateOne {
 	return _u
 }
 
-// SetBio sets the "bio" field.
-func (_u *PersonUpdateOne) SetBio(v string) *PersonUpdateOne {
-	_u.mutation.SetBio(v)
-	return _u
-}
-
-// SetNillableBio sets the "bio" field if the given value is not nil.
-func (_u *PersonUpdateOne) SetNillableBio(v *string) *PersonUpdateOne {
-	if v != nil {
-		_u.SetBio(*v)
-	}
-	return _u
-}
-
-// SetLanguages sets the "languages" field.
-func (_u *PersonUpdateOne) SetLanguages(v []string) *PersonUpdateOne {
-	_u.mutation.SetLanguages(v)
-	return _u
-}
-
-// AppendLanguages appends value to the "languages" field.
-func (_u *PersonUpdateOne) AppendLanguages(v []string) *PersonUpdateOne {
-	_u.mutation.AppendLanguages(v)
-	return _u
-}
-
-// ClearLanguages clears the value of the "languages" field.
-func (_u *PersonUpdateOne) ClearLanguages() *PersonUpdateOne {
-	_u.mutation.ClearLanguages()
-	return _u
-}
-
 // SetIsTrainer sets the "is_trainer" field.
 func (_u *PersonUpdateOne) SetIsTrainer(v bool) *PersonUpdateOne {
 	_u.mutation.SetIsTrainer(v)
@@ -753,6 +1164,100 @@ func (_u *PersonUpdateOne) ClearOrganizationID() *PersonUpdateOne {
 	return _u
 }
 
+// SetListedInDirectory sets the "listed_in_directory" field.
+func (_u *PersonUpdateOne) SetListedInDirectory(v bool) *PersonUpdateOne {
+	_u.mutation.SetListedInDirectory(v)
+	return _u
+}
+
+// SetNillableListedInDirectory sets the "listed_in_directory" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableListedInDirectory(v *bool) *PersonUpdateOne {
+	if v != nil {
+		_u.SetListedInDirectory(*v)
+	}
+	return _u
+}
+
+// SetVisibleToPartners sets the "visible_to_partners" field.
+func (_u *PersonUpdateOne) SetVisibleToPartners(v bool) *PersonUpdateOne {
+	_u.mutation.SetVisibleToPartners(v)
+	return _u
+}
+
+// SetNillableVisibleToPartners sets the "visible_to_partners" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableVisibleToPartners(v *bool) *PersonUpdateOne {
+	if v != nil {
+		_u.SetVisibleToPartners(*v)
+	}
+	return _u
+}
+
+// SetProfileVisibility sets the "profile_visibility" field.
+func (_u *PersonUpdateOne) SetProfileVisibility(v visibility.Level) *PersonUpdateOne {
+	_u.mutation.SetProfileVisibility(v)
+	return _u
+}
+
+// SetNillableProfileVisibility sets the "profile_visibility" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableProfileVisibility(v *visibility.Level) *PersonUpdateOne {
+	if v != nil {
+		_u.SetProfileVisibility(*v)
+	}
+	return _u
+}
+
+// SetContactVisibility sets the "contact_visibility" field.
+func (_u *PersonUpdateOne) SetContactVisibility(v visibility.Level) *PersonUpdateOne {
+	_u.mutation.SetContactVisibility(v)
+	return _u
+}
+
+// SetNillableContactVisibility sets the "contact_visibility" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableContactVisibility(v *visibility.Level) *PersonUpdateOne {
+	if v != nil {
+		_u.SetContactVisibility(*v)
+	}
+	return _u
+}
+
+// SetProfileID sets the "profile" edge to the Profile entity by ID.
+func (_u *PersonUpdateOne) SetProfileID(id int) *PersonUpdateOne {
+	_u.mutation.SetProfileID(id)
+	return _u
+}
+
+// SetNillableProfileID sets the "profile" edge to the Profile entity by ID if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableProfileID(id *int) *PersonUpdateOne {
+	if id != nil {
+		_u = _u.SetProfileID(*id)
+	}
+	return _u
+}
+
+// SetProfile sets the "profile" edge to the Profile entity.
+func (_u *PersonUpdateOne) SetProfile(v *Profile) *PersonUpdateOne {
+	return _u.SetProfileID(v.ID)
+}
+
+// SetContactID sets the "contact" edge to the ContactDetails entity by ID.
+func (_u *PersonUpdateOne) SetContactID(id int) *PersonUpdateOne {
+	_u.mutation.SetContactID(id)
+	return _u
+}
+
+// SetNillableContactID sets the "contact" edge to the ContactDetails entity by ID if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableContactID(id *int) *PersonUpdateOne {
+	if id != nil {
+		_u = _u.SetContactID(*id)
+	}
+	return _u
+}
+
+// SetContact sets the "contact" edge to the ContactDetails entity.
+func (_u *PersonUpdateOne) SetContact(v *ContactDetails) *PersonUpdateOne {
+	return _u.SetContactID(v.ID)
+}
+
 // AddEnrollmentIDs adds the "enrollments" edge to the Enrollment entity by IDs.
 func (_u *PersonUpdateOne) AddEnrollmentIDs(ids ...int) *PersonUpdateOne {
 	_u.mutation.AddEnrollmentIDs(ids...)
@@ -766,6 +1271,70 @@ func (_u *PersonUpdateOne) AddEnrollments(v ...*Enrollment) *PersonUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddEnrollmentIDs(ids...)
+}
+
+// SetAccountID sets the "account" edge to the Account entity by ID.
+func (_u *PersonUpdateOne) SetAccountID(id int) *PersonUpdateOne {
+	_u.mutation.SetAccountID(id)
+	return _u
+}
+
+// SetNillableAccountID sets the "account" edge to the Account entity by ID if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableAccountID(id *int) *PersonUpdateOne {
+	if id != nil {
+		_u = _u.SetAccountID(*id)
+	}
+	return _u
+}
+
+// SetAccount sets the "account" edge to the Account entity.
+func (_u *PersonUpdateOne) SetAccount(v *Account) *PersonUpdateOne {
+	return _u.SetAccountID(v.ID)
+}
+
+// AddSentConnectionIDs adds the "sent_connections" edge to the Connection entity by IDs.
+func (_u *PersonUpdateOne) AddSentConnectionIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.AddSentConnectionIDs(ids...)
+	return _u
+}
+
+// AddSentConnections adds the "sent_connections" edges to the Connection entity.
+func (_u *PersonUpdateOne) AddSentConnections(v ...*Connection) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSentConnectionIDs(ids...)
+}
+
+// AddReceivedConnectionIDs adds the "received_connections" edge to the Connection entity by IDs.
+func (_u *PersonUpdateOne) AddReceivedConnectionIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.AddReceivedConnectionIDs(ids...)
+	return _u
+}
+
+// AddReceivedConnections adds the "received_connections" edges to the Connection entity.
+func (_u *PersonUpdateOne) AddReceivedConnections(v ...*Connection) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReceivedConnectionIDs(ids...)
+}
+
+// AddConsentIDs adds the "consents" edge to the Consent entity by IDs.
+func (_u *PersonUpdateOne) AddConsentIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.AddConsentIDs(ids...)
+	return _u
+}
+
+// AddConsents adds the "consents" edges to the Consent entity.
+func (_u *PersonUpdateOne) AddConsents(v ...*Consent) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsentIDs(ids...)
 }
 
 // AddTrainedCohortIDs adds the "trained_cohorts" edge to the Cohort entity by IDs.
@@ -823,6 +1392,18 @@ func (_u *PersonUpdateOne) Mutation() *PersonMutation {
 	return _u.mutation
 }
 
+// ClearProfile clears the "profile" edge to the Profile entity.
+func (_u *PersonUpdateOne) ClearProfile() *PersonUpdateOne {
+	_u.mutation.ClearProfile()
+	return _u
+}
+
+// ClearContact clears the "contact" edge to the ContactDetails entity.
+func (_u *PersonUpdateOne) ClearContact() *PersonUpdateOne {
+	_u.mutation.ClearContact()
+	return _u
+}
+
 // ClearEnrollments clears all "enrollments" edges to the Enrollment entity.
 func (_u *PersonUpdateOne) ClearEnrollments() *PersonUpdateOne {
 	_u.mutation.ClearEnrollments()
@@ -842,6 +1423,75 @@ func (_u *PersonUpdateOne) RemoveEnrollments(v ...*Enrollment) *PersonUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearAccount clears the "account" edge to the Account entity.
+func (_u *PersonUpdateOne) ClearAccount() *PersonUpdateOne {
+	_u.mutation.ClearAccount()
+	return _u
+}
+
+// ClearSentConnections clears all "sent_connections" edges to the Connection entity.
+func (_u *PersonUpdateOne) ClearSentConnections() *PersonUpdateOne {
+	_u.mutation.ClearSentConnections()
+	return _u
+}
+
+// RemoveSentConnectionIDs removes the "sent_connections" edge to Connection entities by IDs.
+func (_u *PersonUpdateOne) RemoveSentConnectionIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.RemoveSentConnectionIDs(ids...)
+	return _u
+}
+
+// RemoveSentConnections removes "sent_connections" edges to Connection entities.
+func (_u *PersonUpdateOne) RemoveSentConnections(v ...*Connection) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSentConnectionIDs(ids...)
+}
+
+// ClearReceivedConnections clears all "received_connections" edges to the Connection entity.
+func (_u *PersonUpdateOne) ClearReceivedConnections() *PersonUpdateOne {
+	_u.mutation.ClearReceivedConnections()
+	return _u
+}
+
+// RemoveReceivedConnectionIDs removes the "received_connections" edge to Connection entities by IDs.
+func (_u *PersonUpdateOne) RemoveReceivedConnectionIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.RemoveReceivedConnectionIDs(ids...)
+	return _u
+}
+
+// RemoveReceivedConnections removes "received_connections" edges to Connection entities.
+func (_u *PersonUpdateOne) RemoveReceivedConnections(v ...*Connection) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReceivedConnectionIDs(ids...)
+}
+
+// ClearConsents clears all "consents" edges to the Consent entity.
+func (_u *PersonUpdateOne) ClearConsents() *PersonUpdateOne {
+	_u.mutation.ClearConsents()
+	return _u
+}
+
+// RemoveConsentIDs removes the "consents" edge to Consent entities by IDs.
+func (_u *PersonUpdateOne) RemoveConsentIDs(ids ...int) *PersonUpdateOne {
+	_u.mutation.RemoveConsentIDs(ids...)
+	return _u
+}
+
+// RemoveConsents removes "consents" edges to Consent entities.
+func (_u *PersonUpdateOne) RemoveConsents(v ...*Consent) *PersonUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsentIDs(ids...)
 }
 
 // ClearTrainedCohorts clears all "trained_cohorts" edges to the Cohort entity.
@@ -928,7 +1578,9 @@ func (_u *PersonUpdateOne) Select(field string, fields ...string) *PersonUpdateO
 
 // Save executes the query and returns the updated Person entity.
 func (_u *PersonUpdateOne) Save(ctx context.Context) (*Person, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -955,11 +1607,15 @@ func (_u *PersonUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PersonUpdateOne) defaults() {
+func (_u *PersonUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if person.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -979,9 +1635,14 @@ func (_u *PersonUpdateOne) check() error {
 			return &ValidationError{Name: "city", err: fmt.Errorf(`ent: validator failed for field "Person.city": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Bio(); ok {
-		if err := person.BioValidator(v); err != nil {
-			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Person.bio": %w`, err)}
+	if v, ok := _u.mutation.ProfileVisibility(); ok {
+		if err := person.ProfileVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "profile_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.profile_visibility": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ContactVisibility(); ok {
+		if err := person.ContactVisibilityValidator(v); err != nil {
+			return &ValidationError{Name: "contact_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.contact_visibility": %w`, err)}
 		}
 	}
 	return nil
@@ -1028,22 +1689,78 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	if value, ok := _u.mutation.City(); ok {
 		_spec.SetField(person.FieldCity, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.Bio(); ok {
-		_spec.SetField(person.FieldBio, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Languages(); ok {
-		_spec.SetField(person.FieldLanguages, field.TypeJSON, value)
-	}
-	if value, ok := _u.mutation.AppendedLanguages(); ok {
-		_spec.AddModifier(func(u *sql.UpdateBuilder) {
-			sqljson.Append(u, person.FieldLanguages, value)
-		})
-	}
-	if _u.mutation.LanguagesCleared() {
-		_spec.ClearField(person.FieldLanguages, field.TypeJSON)
-	}
 	if value, ok := _u.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ListedInDirectory(); ok {
+		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.VisibleToPartners(); ok {
+		_spec.SetField(person.FieldVisibleToPartners, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ProfileVisibility(); ok {
+		_spec.SetField(person.FieldProfileVisibility, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ContactVisibility(); ok {
+		_spec.SetField(person.FieldContactVisibility, field.TypeEnum, value)
+	}
+	if _u.mutation.ProfileCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(profile.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProfileIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ProfileTable,
+			Columns: []string{person.ProfileColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(profile.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactdetails.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   person.ContactTable,
+			Columns: []string{person.ContactColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactdetails.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.EnrollmentsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1083,6 +1800,170 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   person.AccountTable,
+			Columns: []string{person.AccountColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SentConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSentConnectionsIDs(); len(nodes) > 0 && !_u.mutation.SentConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SentConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.SentConnectionsTable,
+			Columns: []string{person.SentConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReceivedConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReceivedConnectionsIDs(); len(nodes) > 0 && !_u.mutation.ReceivedConnectionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReceivedConnectionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ReceivedConnectionsTable,
+			Columns: []string{person.ReceivedConnectionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(connection.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConsentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsentsIDs(); len(nodes) > 0 && !_u.mutation.ConsentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.ConsentsTable,
+			Columns: []string{person.ConsentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consent.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

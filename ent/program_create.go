@@ -121,7 +121,9 @@ func (_c *ProgramCreate) Mutation() *ProgramMutation {
 
 // Save creates the Program in the database.
 func (_c *ProgramCreate) Save(ctx context.Context) (*Program, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -148,12 +150,18 @@ func (_c *ProgramCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *ProgramCreate) defaults() {
+func (_c *ProgramCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if program.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized program.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := program.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if program.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized program.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := program.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -161,6 +169,7 @@ func (_c *ProgramCreate) defaults() {
 		v := program.DefaultDescription
 		_c.mutation.SetDescription(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -169,7 +169,9 @@ func (_u *ProgramUpdate) RemoveFundings(v ...*Funding) *ProgramUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *ProgramUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -196,11 +198,15 @@ func (_u *ProgramUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProgramUpdate) defaults() {
+func (_u *ProgramUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if program.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized program.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := program.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -532,7 +538,9 @@ func (_u *ProgramUpdateOne) Select(field string, fields ...string) *ProgramUpdat
 
 // Save executes the query and returns the updated Program entity.
 func (_u *ProgramUpdateOne) Save(ctx context.Context) (*Program, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -559,11 +567,15 @@ func (_u *ProgramUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *ProgramUpdateOne) defaults() {
+func (_u *ProgramUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if program.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized program.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := program.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -14,22 +14,40 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// Account is the client for interacting with the Account builders.
+	Account *AccountClient
 	// Activity is the client for interacting with the Activity builders.
 	Activity *ActivityClient
+	// AuditEvent is the client for interacting with the AuditEvent builders.
+	AuditEvent *AuditEventClient
 	// Cohort is the client for interacting with the Cohort builders.
 	Cohort *CohortClient
+	// Connection is the client for interacting with the Connection builders.
+	Connection *ConnectionClient
+	// Consent is the client for interacting with the Consent builders.
+	Consent *ConsentClient
+	// ContactDetails is the client for interacting with the ContactDetails builders.
+	ContactDetails *ContactDetailsClient
 	// Enrollment is the client for interacting with the Enrollment builders.
 	Enrollment *EnrollmentClient
 	// Funding is the client for interacting with the Funding builders.
 	Funding *FundingClient
 	// Interest is the client for interacting with the Interest builders.
 	Interest *InterestClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// PasswordReset is the client for interacting with the PasswordReset builders.
+	PasswordReset *PasswordResetClient
 	// Person is the client for interacting with the Person builders.
 	Person *PersonClient
+	// Profile is the client for interacting with the Profile builders.
+	Profile *ProfileClient
 	// Program is the client for interacting with the Program builders.
 	Program *ProgramClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 
 	// lazily loaded.
 	client     *Client
@@ -161,14 +179,23 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.Account = NewAccountClient(tx.config)
 	tx.Activity = NewActivityClient(tx.config)
+	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.Cohort = NewCohortClient(tx.config)
+	tx.Connection = NewConnectionClient(tx.config)
+	tx.Consent = NewConsentClient(tx.config)
+	tx.ContactDetails = NewContactDetailsClient(tx.config)
 	tx.Enrollment = NewEnrollmentClient(tx.config)
 	tx.Funding = NewFundingClient(tx.config)
 	tx.Interest = NewInterestClient(tx.config)
+	tx.Invitation = NewInvitationClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
+	tx.PasswordReset = NewPasswordResetClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
+	tx.Profile = NewProfileClient(tx.config)
 	tx.Program = NewProgramClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.
@@ -178,7 +205,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Activity.QueryXXX(), the query will be executed
+// applies a query, for example: Account.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

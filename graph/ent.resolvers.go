@@ -86,7 +86,19 @@ func (r *queryResolver) Programs(ctx context.Context, after *entgql.Cursor[int],
 		)
 }
 
+// Person returns generated.PersonResolver implementation.
+func (r *Resolver) Person() generated.PersonResolver { return &personResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+// PersonWhereInput returns generated.PersonWhereInputResolver implementation.
+func (r *Resolver) PersonWhereInput() generated.PersonWhereInputResolver {
+	return &personWhereInputResolver{r}
+}
+
+type (
+	personResolver           struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	personWhereInputResolver struct{ *Resolver }
+)

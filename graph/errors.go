@@ -11,34 +11,25 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/shyraq/birge/access"
+	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/privacy"
 	"github.com/shyraq/birge/ent/schema"
 )
 
-// Error codes sent to clients in the "code" extension of every error.
+// Error codes, as in package apierror.
 const (
-	CodeBadUserInput    = "BAD_USER_INPUT"
-	CodeNotFound        = "NOT_FOUND"
-	CodeForbidden       = "FORBIDDEN"
-	CodeUnauthenticated = "UNAUTHENTICATED"
-	CodeRateLimited     = "RATE_LIMITED"
-	CodeInternal        = "INTERNAL_SERVER_ERROR"
+	CodeBadUserInput    = apierror.BadUserInput
+	CodeNotFound        = apierror.NotFound
+	CodeForbidden       = apierror.Forbidden
+	CodeUnauthenticated = apierror.Unauthenticated
+	CodeRateLimited     = apierror.RateLimited
+	CodeInternal        = apierror.Internal
 )
 
-// CodedError is an error meant for the client: its message is safe to show
-// and its code tells the client what kind of failure it was.
-type CodedError struct {
-	Code    string
-	Message string
-}
-
-func (e *CodedError) Error() string { return e.Message }
-
 // InputError returns a BAD_USER_INPUT error with a client-facing message.
-func InputError(format string, args ...any) error {
-	return &CodedError{Code: CodeBadUserInput, Message: fmt.Sprintf(format, args...)}
-}
+func InputError(format string, args ...any) error { return apierror.Input(format, args...) }
 
 // presentError maps an error to a GraphQL error with a code. Known errors
 // keep a clear message; anything else is logged and reported as an
@@ -84,7 +75,7 @@ func isWrappedInternal(e *gqlerror.Error) bool {
 // classify returns the code and message of a known error, or "" if the
 // error is not one the client may see.
 func classify(err error) (code, msg string) {
-	var coded *CodedError
+	var coded *apierror.Error
 	var validation *ent.ValidationError
 	var fieldErr *schema.FieldError
 	var notFound *ent.NotFoundError
@@ -103,6 +94,8 @@ func classify(err error) (code, msg string) {
 		return CodeNotFound, "not found"
 	case errors.As(err, &constraint):
 		return CodeBadUserInput, "this conflicts with an existing record or refers to one that does not exist"
+	case errors.Is(err, access.ErrUnauthenticated):
+		return CodeUnauthenticated, "sign in to do this"
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "you are not allowed to do this"
 	case errors.Is(err, context.DeadlineExceeded):

@@ -5,18 +5,21 @@ package graph
 
 import (
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
 )
 
-// Resolver is the root resolver. It holds the ent client only.
+// Resolver is the root resolver: the ent client, and the accounts service
+// for sign-in, sessions and invitations.
 type Resolver struct {
 	client *ent.Client
+	auth   *auth.Service
 }
 
-// NewSchema returns the executable schema backed by client.
-func NewSchema(client *ent.Client) graphql.ExecutableSchema {
+// NewSchema returns the executable schema backed by client and accounts.
+func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client},
+		Resolvers: &Resolver{client: client, auth: accounts},
 	})
 }

@@ -9,6 +9,39 @@ import (
 )
 
 var (
+	// AccountsColumns holds the columns for the "accounts" table.
+	AccountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "email", Type: field.TypeString, Unique: true},
+		{Name: "password_hash", Type: field.TypeString},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "STAFF", "MEMBER", "PARTNER"}},
+		{Name: "locale", Type: field.TypeEnum, Enums: []string{"kk", "ru", "en"}, Default: "ru"},
+		{Name: "last_sign_in_at", Type: field.TypeTime, Nullable: true},
+		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AccountsTable holds the schema information for the "accounts" table.
+	AccountsTable = &schema.Table{
+		Name:       "accounts",
+		Columns:    AccountsColumns,
+		PrimaryKey: []*schema.Column{AccountsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "accounts_organizations_accounts",
+				Columns:    []*schema.Column{AccountsColumns[8]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "account_role",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[5]},
+			},
+		},
+	}
 	// ActivitiesColumns holds the columns for the "activities" table.
 	ActivitiesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -22,6 +55,33 @@ var (
 		Name:       "activities",
 		Columns:    ActivitiesColumns,
 		PrimaryKey: []*schema.Column{ActivitiesColumns[0]},
+	}
+	// AuditEventsColumns holds the columns for the "audit_events" table.
+	AuditEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "action", Type: field.TypeString},
+		{Name: "actor_account_id", Type: field.TypeInt, Nullable: true},
+		{Name: "subject_person_id", Type: field.TypeInt, Nullable: true},
+		{Name: "detail", Type: field.TypeString, Default: ""},
+	}
+	// AuditEventsTable holds the schema information for the "audit_events" table.
+	AuditEventsTable = &schema.Table{
+		Name:       "audit_events",
+		Columns:    AuditEventsColumns,
+		PrimaryKey: []*schema.Column{AuditEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditevent_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[1]},
+			},
+			{
+				Name:    "auditevent_subject_person_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[4]},
+			},
+		},
 	}
 	// CohortsColumns holds the columns for the "cohorts" table.
 	CohortsColumns = []*schema.Column{
@@ -65,6 +125,99 @@ var (
 				Name:    "cohort_status",
 				Unique:  false,
 				Columns: []*schema.Column{CohortsColumns[9]},
+			},
+		},
+	}
+	// ConnectionsColumns holds the columns for the "connections" table.
+	ConnectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN", "BLOCKED"}, Default: "PENDING"},
+		{Name: "message", Type: field.TypeString, Default: ""},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "responded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "requester_id", Type: field.TypeInt},
+		{Name: "addressee_id", Type: field.TypeInt},
+	}
+	// ConnectionsTable holds the schema information for the "connections" table.
+	ConnectionsTable = &schema.Table{
+		Name:       "connections",
+		Columns:    ConnectionsColumns,
+		PrimaryKey: []*schema.Column{ConnectionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "connections_persons_sent_connections",
+				Columns:    []*schema.Column{ConnectionsColumns[5]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "connections_persons_received_connections",
+				Columns:    []*schema.Column{ConnectionsColumns[6]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "connection_requester_id_addressee_id",
+				Unique:  true,
+				Columns: []*schema.Column{ConnectionsColumns[5], ConnectionsColumns[6]},
+			},
+			{
+				Name:    "connection_addressee_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ConnectionsColumns[6], ConnectionsColumns[1]},
+			},
+		},
+	}
+	// ConsentsColumns holds the columns for the "consents" table.
+	ConsentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"DIRECTORY_LISTING", "PEER_CONTACT", "OUTCOME_SURVEYS", "STORIES_AND_PHOTOS"}},
+		{Name: "granted_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "person_id", Type: field.TypeInt},
+	}
+	// ConsentsTable holds the schema information for the "consents" table.
+	ConsentsTable = &schema.Table{
+		Name:       "consents",
+		Columns:    ConsentsColumns,
+		PrimaryKey: []*schema.Column{ConsentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "consents_persons_consents",
+				Columns:    []*schema.Column{ConsentsColumns[4]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "consent_person_id_kind",
+				Unique:  false,
+				Columns: []*schema.Column{ConsentsColumns[4], ConsentsColumns[1]},
+			},
+		},
+	}
+	// ContactDetailsColumns holds the columns for the "contact_details" table.
+	ContactDetailsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "email", Type: field.TypeString, Default: ""},
+		{Name: "phone", Type: field.TypeString, Default: ""},
+		{Name: "telegram", Type: field.TypeString, Default: ""},
+		{Name: "person_id", Type: field.TypeInt, Unique: true},
+	}
+	// ContactDetailsTable holds the schema information for the "contact_details" table.
+	ContactDetailsTable = &schema.Table{
+		Name:       "contact_details",
+		Columns:    ContactDetailsColumns,
+		PrimaryKey: []*schema.Column{ContactDetailsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "contact_details_persons_contact",
+				Columns:    []*schema.Column{ContactDetailsColumns[4]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 	}
@@ -175,6 +328,45 @@ var (
 		Columns:    InterestsColumns,
 		PrimaryKey: []*schema.Column{InterestsColumns[0]},
 	}
+	// InvitationsColumns holds the columns for the "invitations" table.
+	InvitationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "code_hash", Type: field.TypeBytes, Unique: true},
+		{Name: "email", Type: field.TypeString},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "STAFF", "MEMBER", "PARTNER"}},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "person_id", Type: field.TypeInt, Nullable: true},
+		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt},
+	}
+	// InvitationsTable holds the schema information for the "invitations" table.
+	InvitationsTable = &schema.Table{
+		Name:       "invitations",
+		Columns:    InvitationsColumns,
+		PrimaryKey: []*schema.Column{InvitationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "invitations_persons_person",
+				Columns:    []*schema.Column{InvitationsColumns[7]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "invitations_organizations_organization",
+				Columns:    []*schema.Column{InvitationsColumns[8]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "invitations_accounts_created_by",
+				Columns:    []*schema.Column{InvitationsColumns[9]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// OrganizationsColumns holds the columns for the "organizations" table.
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -204,6 +396,29 @@ var (
 			},
 		},
 	}
+	// PasswordResetsColumns holds the columns for the "password_resets" table.
+	PasswordResetsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeBytes, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "account_id", Type: field.TypeInt},
+	}
+	// PasswordResetsTable holds the schema information for the "password_resets" table.
+	PasswordResetsTable = &schema.Table{
+		Name:       "password_resets",
+		Columns:    PasswordResetsColumns,
+		PrimaryKey: []*schema.Column{PasswordResetsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "password_resets_accounts_account",
+				Columns:    []*schema.Column{PasswordResetsColumns[5]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// PersonsColumns holds the columns for the "persons" table.
 	PersonsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -212,9 +427,12 @@ var (
 		{Name: "given_name", Type: field.TypeString},
 		{Name: "family_name", Type: field.TypeString},
 		{Name: "city", Type: field.TypeString, Default: ""},
-		{Name: "bio", Type: field.TypeString, Size: 2147483647, Default: ""},
-		{Name: "languages", Type: field.TypeJSON, Nullable: true},
 		{Name: "is_trainer", Type: field.TypeBool, Default: false},
+		{Name: "listed_in_directory", Type: field.TypeBool, Default: false},
+		{Name: "visible_to_partners", Type: field.TypeBool, Default: false},
+		{Name: "profile_visibility", Type: field.TypeEnum, Enums: []string{"PUBLIC", "COMMUNITY", "CONNECTIONS", "STAFF", "PRIVATE"}, Default: "COMMUNITY"},
+		{Name: "contact_visibility", Type: field.TypeEnum, Enums: []string{"PUBLIC", "COMMUNITY", "CONNECTIONS", "STAFF", "PRIVATE"}, Default: "CONNECTIONS"},
+		{Name: "account_person", Type: field.TypeInt, Unique: true, Nullable: true},
 		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
 	}
 	// PersonsTable holds the schema information for the "persons" table.
@@ -224,8 +442,14 @@ var (
 		PrimaryKey: []*schema.Column{PersonsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "persons_accounts_person",
+				Columns:    []*schema.Column{PersonsColumns[11]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "persons_organizations_people",
-				Columns:    []*schema.Column{PersonsColumns[9]},
+				Columns:    []*schema.Column{PersonsColumns[12]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -244,7 +468,33 @@ var (
 			{
 				Name:    "person_is_trainer",
 				Unique:  false,
-				Columns: []*schema.Column{PersonsColumns[8]},
+				Columns: []*schema.Column{PersonsColumns[6]},
+			},
+			{
+				Name:    "person_listed_in_directory_profile_visibility",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[7], PersonsColumns[9]},
+			},
+		},
+	}
+	// ProfilesColumns holds the columns for the "profiles" table.
+	ProfilesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "bio", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "languages", Type: field.TypeJSON, Nullable: true},
+		{Name: "person_id", Type: field.TypeInt, Unique: true},
+	}
+	// ProfilesTable holds the schema information for the "profiles" table.
+	ProfilesTable = &schema.Table{
+		Name:       "profiles",
+		Columns:    ProfilesColumns,
+		PrimaryKey: []*schema.Column{ProfilesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "profiles_persons_profile",
+				Columns:    []*schema.Column{ProfilesColumns[3]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 	}
@@ -268,6 +518,41 @@ var (
 				Columns:    []*schema.Column{ProgramsColumns[5]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeBytes, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "last_seen_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "account_id", Type: field.TypeInt},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_accounts_sessions",
+				Columns:    []*schema.Column{SessionsColumns[5]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_account_id",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[5]},
+			},
+			{
+				Name:    "session_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[4]},
 			},
 		},
 	}
@@ -373,14 +658,23 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		AccountsTable,
 		ActivitiesTable,
+		AuditEventsTable,
 		CohortsTable,
+		ConnectionsTable,
+		ConsentsTable,
+		ContactDetailsTable,
 		EnrollmentsTable,
 		FundingsTable,
 		InterestsTable,
+		InvitationsTable,
 		OrganizationsTable,
+		PasswordResetsTable,
 		PersonsTable,
+		ProfilesTable,
 		ProgramsTable,
+		SessionsTable,
 		CohortActivitiesTable,
 		CohortTrainersTable,
 		PersonInterestsTable,
@@ -389,12 +683,32 @@ var (
 )
 
 func init() {
+	AccountsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	AccountsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(34359738368),
+	}
 	ActivitiesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AuditEventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}
 	CohortsTable.ForeignKeys[0].RefTable = ProgramsTable
 	CohortsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
+	}
+	ConnectionsTable.ForeignKeys[0].RefTable = PersonsTable
+	ConnectionsTable.ForeignKeys[1].RefTable = PersonsTable
+	ConnectionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	ConsentsTable.ForeignKeys[0].RefTable = PersonsTable
+	ConsentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
+	ContactDetailsTable.ForeignKeys[0].RefTable = PersonsTable
+	ContactDetailsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
 	EnrollmentsTable.ForeignKeys[0].RefTable = CohortsTable
 	EnrollmentsTable.ForeignKeys[1].RefTable = PersonsTable
@@ -410,16 +724,35 @@ func init() {
 	InterestsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
 	}
+	InvitationsTable.ForeignKeys[0].RefTable = PersonsTable
+	InvitationsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	InvitationsTable.ForeignKeys[2].RefTable = AccountsTable
+	InvitationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
 	OrganizationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
 	}
-	PersonsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	PasswordResetsTable.ForeignKeys[0].RefTable = AccountsTable
+	PasswordResetsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	PersonsTable.ForeignKeys[0].RefTable = AccountsTable
+	PersonsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	PersonsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ProfilesTable.ForeignKeys[0].RefTable = PersonsTable
+	ProfilesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
 	}
 	ProgramsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	ProgramsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	SessionsTable.ForeignKeys[0].RefTable = AccountsTable
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
 	}
 	CohortActivitiesTable.ForeignKeys[0].RefTable = CohortsTable
 	CohortActivitiesTable.ForeignKeys[1].RefTable = ActivitiesTable

@@ -3,10 +3,14 @@
 package person
 
 import (
+	"fmt"
 	"time"
 
+	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/shyraq/birge/visibility"
 )
 
 const (
@@ -24,16 +28,32 @@ const (
 	FieldFamilyName = "family_name"
 	// FieldCity holds the string denoting the city field in the database.
 	FieldCity = "city"
-	// FieldBio holds the string denoting the bio field in the database.
-	FieldBio = "bio"
-	// FieldLanguages holds the string denoting the languages field in the database.
-	FieldLanguages = "languages"
 	// FieldIsTrainer holds the string denoting the is_trainer field in the database.
 	FieldIsTrainer = "is_trainer"
 	// FieldOrganizationID holds the string denoting the organization_id field in the database.
 	FieldOrganizationID = "organization_id"
+	// FieldListedInDirectory holds the string denoting the listed_in_directory field in the database.
+	FieldListedInDirectory = "listed_in_directory"
+	// FieldVisibleToPartners holds the string denoting the visible_to_partners field in the database.
+	FieldVisibleToPartners = "visible_to_partners"
+	// FieldProfileVisibility holds the string denoting the profile_visibility field in the database.
+	FieldProfileVisibility = "profile_visibility"
+	// FieldContactVisibility holds the string denoting the contact_visibility field in the database.
+	FieldContactVisibility = "contact_visibility"
+	// EdgeProfile holds the string denoting the profile edge name in mutations.
+	EdgeProfile = "profile"
+	// EdgeContact holds the string denoting the contact edge name in mutations.
+	EdgeContact = "contact"
 	// EdgeEnrollments holds the string denoting the enrollments edge name in mutations.
 	EdgeEnrollments = "enrollments"
+	// EdgeAccount holds the string denoting the account edge name in mutations.
+	EdgeAccount = "account"
+	// EdgeSentConnections holds the string denoting the sent_connections edge name in mutations.
+	EdgeSentConnections = "sent_connections"
+	// EdgeReceivedConnections holds the string denoting the received_connections edge name in mutations.
+	EdgeReceivedConnections = "received_connections"
+	// EdgeConsents holds the string denoting the consents edge name in mutations.
+	EdgeConsents = "consents"
 	// EdgeTrainedCohorts holds the string denoting the trained_cohorts edge name in mutations.
 	EdgeTrainedCohorts = "trained_cohorts"
 	// EdgeInterests holds the string denoting the interests edge name in mutations.
@@ -44,6 +64,20 @@ const (
 	EdgeOrganization = "organization"
 	// Table holds the table name of the person in the database.
 	Table = "persons"
+	// ProfileTable is the table that holds the profile relation/edge.
+	ProfileTable = "profiles"
+	// ProfileInverseTable is the table name for the Profile entity.
+	// It exists in this package in order to avoid circular dependency with the "profile" package.
+	ProfileInverseTable = "profiles"
+	// ProfileColumn is the table column denoting the profile relation/edge.
+	ProfileColumn = "person_id"
+	// ContactTable is the table that holds the contact relation/edge.
+	ContactTable = "contact_details"
+	// ContactInverseTable is the table name for the ContactDetails entity.
+	// It exists in this package in order to avoid circular dependency with the "contactdetails" package.
+	ContactInverseTable = "contact_details"
+	// ContactColumn is the table column denoting the contact relation/edge.
+	ContactColumn = "person_id"
 	// EnrollmentsTable is the table that holds the enrollments relation/edge.
 	EnrollmentsTable = "enrollments"
 	// EnrollmentsInverseTable is the table name for the Enrollment entity.
@@ -51,6 +85,34 @@ const (
 	EnrollmentsInverseTable = "enrollments"
 	// EnrollmentsColumn is the table column denoting the enrollments relation/edge.
 	EnrollmentsColumn = "person_id"
+	// AccountTable is the table that holds the account relation/edge.
+	AccountTable = "persons"
+	// AccountInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	AccountInverseTable = "accounts"
+	// AccountColumn is the table column denoting the account relation/edge.
+	AccountColumn = "account_person"
+	// SentConnectionsTable is the table that holds the sent_connections relation/edge.
+	SentConnectionsTable = "connections"
+	// SentConnectionsInverseTable is the table name for the Connection entity.
+	// It exists in this package in order to avoid circular dependency with the "connection" package.
+	SentConnectionsInverseTable = "connections"
+	// SentConnectionsColumn is the table column denoting the sent_connections relation/edge.
+	SentConnectionsColumn = "requester_id"
+	// ReceivedConnectionsTable is the table that holds the received_connections relation/edge.
+	ReceivedConnectionsTable = "connections"
+	// ReceivedConnectionsInverseTable is the table name for the Connection entity.
+	// It exists in this package in order to avoid circular dependency with the "connection" package.
+	ReceivedConnectionsInverseTable = "connections"
+	// ReceivedConnectionsColumn is the table column denoting the received_connections relation/edge.
+	ReceivedConnectionsColumn = "addressee_id"
+	// ConsentsTable is the table that holds the consents relation/edge.
+	ConsentsTable = "consents"
+	// ConsentsInverseTable is the table name for the Consent entity.
+	// It exists in this package in order to avoid circular dependency with the "consent" package.
+	ConsentsInverseTable = "consents"
+	// ConsentsColumn is the table column denoting the consents relation/edge.
+	ConsentsColumn = "person_id"
 	// TrainedCohortsTable is the table that holds the trained_cohorts relation/edge. The primary key declared below.
 	TrainedCohortsTable = "cohort_trainers"
 	// TrainedCohortsInverseTable is the table name for the Cohort entity.
@@ -83,10 +145,18 @@ var Columns = []string{
 	FieldGivenName,
 	FieldFamilyName,
 	FieldCity,
-	FieldBio,
-	FieldLanguages,
 	FieldIsTrainer,
 	FieldOrganizationID,
+	FieldListedInDirectory,
+	FieldVisibleToPartners,
+	FieldProfileVisibility,
+	FieldContactVisibility,
+}
+
+// ForeignKeys holds the SQL foreign-keys that are owned by the "persons"
+// table and are not defined as standalone fields in the schema.
+var ForeignKeys = []string{
+	"account_person",
 }
 
 var (
@@ -108,10 +178,22 @@ func ValidColumn(column string) bool {
 			return true
 		}
 	}
+	for i := range ForeignKeys {
+		if column == ForeignKeys[i] {
+			return true
+		}
+	}
 	return false
 }
 
+// Note that the variables below are initialized by the runtime
+// package on the initialization of the application. Therefore,
+// it should be imported in the main as follows:
+//
+//	import _ "github.com/shyraq/birge/ent/runtime"
 var (
+	Hooks  [1]ent.Hook
+	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -126,13 +208,37 @@ var (
 	DefaultCity string
 	// CityValidator is a validator for the "city" field. It is called by the builders before save.
 	CityValidator func(string) error
-	// DefaultBio holds the default value on creation for the "bio" field.
-	DefaultBio string
-	// BioValidator is a validator for the "bio" field. It is called by the builders before save.
-	BioValidator func(string) error
 	// DefaultIsTrainer holds the default value on creation for the "is_trainer" field.
 	DefaultIsTrainer bool
+	// DefaultListedInDirectory holds the default value on creation for the "listed_in_directory" field.
+	DefaultListedInDirectory bool
+	// DefaultVisibleToPartners holds the default value on creation for the "visible_to_partners" field.
+	DefaultVisibleToPartners bool
 )
+
+const DefaultProfileVisibility visibility.Level = "COMMUNITY"
+
+// ProfileVisibilityValidator is a validator for the "profile_visibility" field enum values. It is called by the builders before save.
+func ProfileVisibilityValidator(pv visibility.Level) error {
+	switch pv {
+	case "PUBLIC", "COMMUNITY", "CONNECTIONS", "STAFF", "PRIVATE":
+		return nil
+	default:
+		return fmt.Errorf("person: invalid enum value for profile_visibility field: %q", pv)
+	}
+}
+
+const DefaultContactVisibility visibility.Level = "CONNECTIONS"
+
+// ContactVisibilityValidator is a validator for the "contact_visibility" field enum values. It is called by the builders before save.
+func ContactVisibilityValidator(cv visibility.Level) error {
+	switch cv {
+	case "PUBLIC", "COMMUNITY", "CONNECTIONS", "STAFF", "PRIVATE":
+		return nil
+	default:
+		return fmt.Errorf("person: invalid enum value for contact_visibility field: %q", cv)
+	}
+}
 
 // OrderOption defines the ordering options for the Person queries.
 type OrderOption func(*sql.Selector)
@@ -167,11 +273,6 @@ func ByCity(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCity, opts...).ToFunc()
 }
 
-// ByBio orders the results by the bio field.
-func ByBio(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldBio, opts...).ToFunc()
-}
-
 // ByIsTrainer orders the results by the is_trainer field.
 func ByIsTrainer(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIsTrainer, opts...).ToFunc()
@@ -180,6 +281,40 @@ func ByIsTrainer(opts ...sql.OrderTermOption) OrderOption {
 // ByOrganizationID orders the results by the organization_id field.
 func ByOrganizationID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOrganizationID, opts...).ToFunc()
+}
+
+// ByListedInDirectory orders the results by the listed_in_directory field.
+func ByListedInDirectory(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldListedInDirectory, opts...).ToFunc()
+}
+
+// ByVisibleToPartners orders the results by the visible_to_partners field.
+func ByVisibleToPartners(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVisibleToPartners, opts...).ToFunc()
+}
+
+// ByProfileVisibility orders the results by the profile_visibility field.
+func ByProfileVisibility(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProfileVisibility, opts...).ToFunc()
+}
+
+// ByContactVisibility orders the results by the contact_visibility field.
+func ByContactVisibility(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContactVisibility, opts...).ToFunc()
+}
+
+// ByProfileField orders the results by profile field.
+func ByProfileField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProfileStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByContactField orders the results by contact field.
+func ByContactField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newContactStep(), sql.OrderByField(field, opts...))
+	}
 }
 
 // ByEnrollmentsCount orders the results by enrollments count.
@@ -193,6 +328,55 @@ func ByEnrollmentsCount(opts ...sql.OrderTermOption) OrderOption {
 func ByEnrollments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newEnrollmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByAccountField orders the results by account field.
+func ByAccountField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAccountStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// BySentConnectionsCount orders the results by sent_connections count.
+func BySentConnectionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSentConnectionsStep(), opts...)
+	}
+}
+
+// BySentConnections orders the results by sent_connections terms.
+func BySentConnections(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSentConnectionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByReceivedConnectionsCount orders the results by received_connections count.
+func ByReceivedConnectionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReceivedConnectionsStep(), opts...)
+	}
+}
+
+// ByReceivedConnections orders the results by received_connections terms.
+func ByReceivedConnections(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReceivedConnectionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByConsentsCount orders the results by consents count.
+func ByConsentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConsentsStep(), opts...)
+	}
+}
+
+// ByConsents orders the results by consents terms.
+func ByConsents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConsentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -244,11 +428,53 @@ func ByOrganizationField(field string, opts ...sql.OrderTermOption) OrderOption 
 		sqlgraph.OrderByNeighborTerms(s, newOrganizationStep(), sql.OrderByField(field, opts...))
 	}
 }
+func newProfileStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProfileInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ProfileTable, ProfileColumn),
+	)
+}
+func newContactStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ContactInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ContactTable, ContactColumn),
+	)
+}
 func newEnrollmentsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EnrollmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentsTable, EnrollmentsColumn),
+	)
+}
+func newAccountStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AccountInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, true, AccountTable, AccountColumn),
+	)
+}
+func newSentConnectionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SentConnectionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SentConnectionsTable, SentConnectionsColumn),
+	)
+}
+func newReceivedConnectionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReceivedConnectionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ReceivedConnectionsTable, ReceivedConnectionsColumn),
+	)
+}
+func newConsentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConsentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ConsentsTable, ConsentsColumn),
 	)
 }
 func newTrainedCohortsStep() *sqlgraph.Step {
@@ -279,3 +505,17 @@ func newOrganizationStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, true, OrganizationTable, OrganizationColumn),
 	)
 }
+
+var (
+	// visibility.Level must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*visibility.Level)(nil)
+	// visibility.Level must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*visibility.Level)(nil)
+)
+
+var (
+	// visibility.Level must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*visibility.Level)(nil)
+	// visibility.Level must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*visibility.Level)(nil)
+)

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -80,11 +81,6 @@ func City(v string) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldCity, v))
 }
 
-// Bio applies equality check predicate on the "bio" field. It's identical to BioEQ.
-func Bio(v string) predicate.Person {
-	return predicate.Person(sql.FieldEQ(FieldBio, v))
-}
-
 // IsTrainer applies equality check predicate on the "is_trainer" field. It's identical to IsTrainerEQ.
 func IsTrainer(v bool) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldIsTrainer, v))
@@ -93,6 +89,16 @@ func IsTrainer(v bool) predicate.Person {
 // OrganizationID applies equality check predicate on the "organization_id" field. It's identical to OrganizationIDEQ.
 func OrganizationID(v int) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldOrganizationID, v))
+}
+
+// ListedInDirectory applies equality check predicate on the "listed_in_directory" field. It's identical to ListedInDirectoryEQ.
+func ListedInDirectory(v bool) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldListedInDirectory, v))
+}
+
+// VisibleToPartners applies equality check predicate on the "visible_to_partners" field. It's identical to VisibleToPartnersEQ.
+func VisibleToPartners(v bool) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldVisibleToPartners, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -370,81 +376,6 @@ func CityContainsFold(v string) predicate.Person {
 	return predicate.Person(sql.FieldContainsFold(FieldCity, v))
 }
 
-// BioEQ applies the EQ predicate on the "bio" field.
-func BioEQ(v string) predicate.Person {
-	return predicate.Person(sql.FieldEQ(FieldBio, v))
-}
-
-// BioNEQ applies the NEQ predicate on the "bio" field.
-func BioNEQ(v string) predicate.Person {
-	return predicate.Person(sql.FieldNEQ(FieldBio, v))
-}
-
-// BioIn applies the In predicate on the "bio" field.
-func BioIn(vs ...string) predicate.Person {
-	return predicate.Person(sql.FieldIn(FieldBio, vs...))
-}
-
-// BioNotIn applies the NotIn predicate on the "bio" field.
-func BioNotIn(vs ...string) predicate.Person {
-	return predicate.Person(sql.FieldNotIn(FieldBio, vs...))
-}
-
-// BioGT applies the GT predicate on the "bio" field.
-func BioGT(v string) predicate.Person {
-	return predicate.Person(sql.FieldGT(FieldBio, v))
-}
-
-// BioGTE applies the GTE predicate on the "bio" field.
-func BioGTE(v string) predicate.Person {
-	return predicate.Person(sql.FieldGTE(FieldBio, v))
-}
-
-// BioLT applies the LT predicate on the "bio" field.
-func BioLT(v string) predicate.Person {
-	return predicate.Person(sql.FieldLT(FieldBio, v))
-}
-
-// BioLTE applies the LTE predicate on the "bio" field.
-func BioLTE(v string) predicate.Person {
-	return predicate.Person(sql.FieldLTE(FieldBio, v))
-}
-
-// BioContains applies the Contains predicate on the "bio" field.
-func BioContains(v string) predicate.Person {
-	return predicate.Person(sql.FieldContains(FieldBio, v))
-}
-
-// BioHasPrefix applies the HasPrefix predicate on the "bio" field.
-func BioHasPrefix(v string) predicate.Person {
-	return predicate.Person(sql.FieldHasPrefix(FieldBio, v))
-}
-
-// BioHasSuffix applies the HasSuffix predicate on the "bio" field.
-func BioHasSuffix(v string) predicate.Person {
-	return predicate.Person(sql.FieldHasSuffix(FieldBio, v))
-}
-
-// BioEqualFold applies the EqualFold predicate on the "bio" field.
-func BioEqualFold(v string) predicate.Person {
-	return predicate.Person(sql.FieldEqualFold(FieldBio, v))
-}
-
-// BioContainsFold applies the ContainsFold predicate on the "bio" field.
-func BioContainsFold(v string) predicate.Person {
-	return predicate.Person(sql.FieldContainsFold(FieldBio, v))
-}
-
-// LanguagesIsNil applies the IsNil predicate on the "languages" field.
-func LanguagesIsNil() predicate.Person {
-	return predicate.Person(sql.FieldIsNull(FieldLanguages))
-}
-
-// LanguagesNotNil applies the NotNil predicate on the "languages" field.
-func LanguagesNotNil() predicate.Person {
-	return predicate.Person(sql.FieldNotNull(FieldLanguages))
-}
-
 // IsTrainerEQ applies the EQ predicate on the "is_trainer" field.
 func IsTrainerEQ(v bool) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldIsTrainer, v))
@@ -485,6 +416,132 @@ func OrganizationIDNotNil() predicate.Person {
 	return predicate.Person(sql.FieldNotNull(FieldOrganizationID))
 }
 
+// ListedInDirectoryEQ applies the EQ predicate on the "listed_in_directory" field.
+func ListedInDirectoryEQ(v bool) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldListedInDirectory, v))
+}
+
+// ListedInDirectoryNEQ applies the NEQ predicate on the "listed_in_directory" field.
+func ListedInDirectoryNEQ(v bool) predicate.Person {
+	return predicate.Person(sql.FieldNEQ(FieldListedInDirectory, v))
+}
+
+// VisibleToPartnersEQ applies the EQ predicate on the "visible_to_partners" field.
+func VisibleToPartnersEQ(v bool) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldVisibleToPartners, v))
+}
+
+// VisibleToPartnersNEQ applies the NEQ predicate on the "visible_to_partners" field.
+func VisibleToPartnersNEQ(v bool) predicate.Person {
+	return predicate.Person(sql.FieldNEQ(FieldVisibleToPartners, v))
+}
+
+// ProfileVisibilityEQ applies the EQ predicate on the "profile_visibility" field.
+func ProfileVisibilityEQ(v visibility.Level) predicate.Person {
+	vc := v
+	return predicate.Person(sql.FieldEQ(FieldProfileVisibility, vc))
+}
+
+// ProfileVisibilityNEQ applies the NEQ predicate on the "profile_visibility" field.
+func ProfileVisibilityNEQ(v visibility.Level) predicate.Person {
+	vc := v
+	return predicate.Person(sql.FieldNEQ(FieldProfileVisibility, vc))
+}
+
+// ProfileVisibilityIn applies the In predicate on the "profile_visibility" field.
+func ProfileVisibilityIn(vs ...visibility.Level) predicate.Person {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Person(sql.FieldIn(FieldProfileVisibility, v...))
+}
+
+// ProfileVisibilityNotIn applies the NotIn predicate on the "profile_visibility" field.
+func ProfileVisibilityNotIn(vs ...visibility.Level) predicate.Person {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Person(sql.FieldNotIn(FieldProfileVisibility, v...))
+}
+
+// ContactVisibilityEQ applies the EQ predicate on the "contact_visibility" field.
+func ContactVisibilityEQ(v visibility.Level) predicate.Person {
+	vc := v
+	return predicate.Person(sql.FieldEQ(FieldContactVisibility, vc))
+}
+
+// ContactVisibilityNEQ applies the NEQ predicate on the "contact_visibility" field.
+func ContactVisibilityNEQ(v visibility.Level) predicate.Person {
+	vc := v
+	return predicate.Person(sql.FieldNEQ(FieldContactVisibility, vc))
+}
+
+// ContactVisibilityIn applies the In predicate on the "contact_visibility" field.
+func ContactVisibilityIn(vs ...visibility.Level) predicate.Person {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Person(sql.FieldIn(FieldContactVisibility, v...))
+}
+
+// ContactVisibilityNotIn applies the NotIn predicate on the "contact_visibility" field.
+func ContactVisibilityNotIn(vs ...visibility.Level) predicate.Person {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Person(sql.FieldNotIn(FieldContactVisibility, v...))
+}
+
+// HasProfile applies the HasEdge predicate on the "profile" edge.
+func HasProfile() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, ProfileTable, ProfileColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProfileWith applies the HasEdge predicate on the "profile" edge with a given conditions (other predicates).
+func HasProfileWith(preds ...predicate.Profile) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newProfileStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasContact applies the HasEdge predicate on the "contact" edge.
+func HasContact() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, ContactTable, ContactColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasContactWith applies the HasEdge predicate on the "contact" edge with a given conditions (other predicates).
+func HasContactWith(preds ...predicate.ContactDetails) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newContactStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasEnrollments applies the HasEdge predicate on the "enrollments" edge.
 func HasEnrollments() predicate.Person {
 	return predicate.Person(func(s *sql.Selector) {
@@ -500,6 +557,98 @@ func HasEnrollments() predicate.Person {
 func HasEnrollmentsWith(preds ...predicate.Enrollment) predicate.Person {
 	return predicate.Person(func(s *sql.Selector) {
 		step := newEnrollmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAccount applies the HasEdge predicate on the "account" edge.
+func HasAccount() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, AccountTable, AccountColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAccountWith applies the HasEdge predicate on the "account" edge with a given conditions (other predicates).
+func HasAccountWith(preds ...predicate.Account) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newAccountStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSentConnections applies the HasEdge predicate on the "sent_connections" edge.
+func HasSentConnections() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, SentConnectionsTable, SentConnectionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSentConnectionsWith applies the HasEdge predicate on the "sent_connections" edge with a given conditions (other predicates).
+func HasSentConnectionsWith(preds ...predicate.Connection) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newSentConnectionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasReceivedConnections applies the HasEdge predicate on the "received_connections" edge.
+func HasReceivedConnections() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ReceivedConnectionsTable, ReceivedConnectionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReceivedConnectionsWith applies the HasEdge predicate on the "received_connections" edge with a given conditions (other predicates).
+func HasReceivedConnectionsWith(preds ...predicate.Connection) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newReceivedConnectionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasConsents applies the HasEdge predicate on the "consents" edge.
+func HasConsents() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ConsentsTable, ConsentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConsentsWith applies the HasEdge predicate on the "consents" edge with a given conditions (other predicates).
+func HasConsentsWith(preds ...predicate.Consent) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newConsentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -6,11 +6,26 @@ import (
 	"entgo.io/ent/dialect/sql"
 )
 
+// Account is the predicate function for account builders.
+type Account func(*sql.Selector)
+
 // Activity is the predicate function for activity builders.
 type Activity func(*sql.Selector)
 
+// AuditEvent is the predicate function for auditevent builders.
+type AuditEvent func(*sql.Selector)
+
 // Cohort is the predicate function for cohort builders.
 type Cohort func(*sql.Selector)
+
+// Connection is the predicate function for connection builders.
+type Connection func(*sql.Selector)
+
+// Consent is the predicate function for consent builders.
+type Consent func(*sql.Selector)
+
+// ContactDetails is the predicate function for contactdetails builders.
+type ContactDetails func(*sql.Selector)
 
 // Enrollment is the predicate function for enrollment builders.
 type Enrollment func(*sql.Selector)
@@ -21,11 +36,23 @@ type Funding func(*sql.Selector)
 // Interest is the predicate function for interest builders.
 type Interest func(*sql.Selector)
 
+// Invitation is the predicate function for invitation builders.
+type Invitation func(*sql.Selector)
+
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
+
+// PasswordReset is the predicate function for passwordreset builders.
+type PasswordReset func(*sql.Selector)
 
 // Person is the predicate function for person builders.
 type Person func(*sql.Selector)
 
+// Profile is the predicate function for profile builders.
+type Profile func(*sql.Selector)
+
 // Program is the predicate function for program builders.
 type Program func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)

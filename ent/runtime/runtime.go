@@ -3,23 +3,73 @@
 package runtime
 
 import (
+	"context"
 	"time"
 
+	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
+	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
 	"github.com/shyraq/birge/ent/schema"
+	"github.com/shyraq/birge/ent/session"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	accountMixin := schema.Account{}.Mixin()
+	account.Policy = privacy.NewPolicies(schema.Account{})
+	account.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := account.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountMixinFields0 := accountMixin[0].Fields()
+	_ = accountMixinFields0
+	accountFields := schema.Account{}.Fields()
+	_ = accountFields
+	// accountDescCreatedAt is the schema descriptor for created_at field.
+	accountDescCreatedAt := accountMixinFields0[0].Descriptor()
+	// account.DefaultCreatedAt holds the default value on creation for the created_at field.
+	account.DefaultCreatedAt = accountDescCreatedAt.Default.(func() time.Time)
+	// accountDescUpdatedAt is the schema descriptor for updated_at field.
+	accountDescUpdatedAt := accountMixinFields0[1].Descriptor()
+	// account.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
+	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	account.UpdateDefaultUpdatedAt = accountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// accountDescEmail is the schema descriptor for email field.
+	accountDescEmail := accountFields[0].Descriptor()
+	// account.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	account.EmailValidator = accountDescEmail.Validators[0].(func(string) error)
+	activity.Policy = privacy.NewPolicies(schema.Activity{})
+	activity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := activity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	activityFields := schema.Activity{}.Fields()
 	_ = activityFields
 	// activityDescSlug is the schema descriptor for slug field.
@@ -38,9 +88,34 @@ func init() {
 	activityDescLabelEn := activityFields[3].Descriptor()
 	// activity.LabelEnValidator is a validator for the "label_en" field. It is called by the builders before save.
 	activity.LabelEnValidator = activityDescLabelEn.Validators[0].(func(string) error)
+	auditevent.Policy = privacy.NewPolicies(schema.AuditEvent{})
+	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditeventFields := schema.AuditEvent{}.Fields()
+	_ = auditeventFields
+	// auditeventDescDetail is the schema descriptor for detail field.
+	auditeventDescDetail := auditeventFields[4].Descriptor()
+	// auditevent.DefaultDetail holds the default value on creation for the detail field.
+	auditevent.DefaultDetail = auditeventDescDetail.Default.(string)
 	cohortMixin := schema.Cohort{}.Mixin()
+	cohort.Policy = privacy.NewPolicies(schema.Cohort{})
+	cohort.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := cohort.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	cohortHooks := schema.Cohort{}.Hooks()
-	cohort.Hooks[0] = cohortHooks[0]
+
+	cohort.Hooks[1] = cohortHooks[0]
 	cohortMixinFields0 := cohortMixin[0].Fields()
 	_ = cohortMixinFields0
 	cohortFields := schema.Cohort{}.Fields()
@@ -73,7 +148,71 @@ func init() {
 	cohortDescCapacity := cohortFields[5].Descriptor()
 	// cohort.CapacityValidator is a validator for the "capacity" field. It is called by the builders before save.
 	cohort.CapacityValidator = cohortDescCapacity.Validators[0].(func(int) error)
+	connection.Policy = privacy.NewPolicies(schema.Connection{})
+	connection.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := connection.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	connectionFields := schema.Connection{}.Fields()
+	_ = connectionFields
+	// connectionDescMessage is the schema descriptor for message field.
+	connectionDescMessage := connectionFields[1].Descriptor()
+	// connection.DefaultMessage holds the default value on creation for the message field.
+	connection.DefaultMessage = connectionDescMessage.Default.(string)
+	// connection.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	connection.MessageValidator = connectionDescMessage.Validators[0].(func(string) error)
+	consent.Policy = privacy.NewPolicies(schema.Consent{})
+	consent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := consent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactdetails.Policy = privacy.NewPolicies(schema.ContactDetails{})
+	contactdetails.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := contactdetails.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactdetailsFields := schema.ContactDetails{}.Fields()
+	_ = contactdetailsFields
+	// contactdetailsDescEmail is the schema descriptor for email field.
+	contactdetailsDescEmail := contactdetailsFields[0].Descriptor()
+	// contactdetails.DefaultEmail holds the default value on creation for the email field.
+	contactdetails.DefaultEmail = contactdetailsDescEmail.Default.(string)
+	// contactdetails.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	contactdetails.EmailValidator = contactdetailsDescEmail.Validators[0].(func(string) error)
+	// contactdetailsDescPhone is the schema descriptor for phone field.
+	contactdetailsDescPhone := contactdetailsFields[1].Descriptor()
+	// contactdetails.DefaultPhone holds the default value on creation for the phone field.
+	contactdetails.DefaultPhone = contactdetailsDescPhone.Default.(string)
+	// contactdetails.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	contactdetails.PhoneValidator = contactdetailsDescPhone.Validators[0].(func(string) error)
+	// contactdetailsDescTelegram is the schema descriptor for telegram field.
+	contactdetailsDescTelegram := contactdetailsFields[2].Descriptor()
+	// contactdetails.DefaultTelegram holds the default value on creation for the telegram field.
+	contactdetails.DefaultTelegram = contactdetailsDescTelegram.Default.(string)
+	// contactdetails.TelegramValidator is a validator for the "telegram" field. It is called by the builders before save.
+	contactdetails.TelegramValidator = contactdetailsDescTelegram.Validators[0].(func(string) error)
 	enrollmentMixin := schema.Enrollment{}.Mixin()
+	enrollment.Policy = privacy.NewPolicies(schema.Enrollment{})
+	enrollment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := enrollment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	enrollmentMixinFields0 := enrollmentMixin[0].Fields()
 	_ = enrollmentMixinFields0
 	enrollmentFields := schema.Enrollment{}.Fields()
@@ -101,8 +240,18 @@ func init() {
 	// enrollment.GoalsValidator is a validator for the "goals" field. It is called by the builders before save.
 	enrollment.GoalsValidator = enrollmentDescGoals.Validators[0].(func(string) error)
 	fundingMixin := schema.Funding{}.Mixin()
+	funding.Policy = privacy.NewPolicies(schema.Funding{})
+	funding.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := funding.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	fundingHooks := schema.Funding{}.Hooks()
-	funding.Hooks[0] = fundingHooks[0]
+
+	funding.Hooks[1] = fundingHooks[0]
 	fundingMixinFields0 := fundingMixin[0].Fields()
 	_ = fundingMixinFields0
 	fundingFields := schema.Funding{}.Fields()
@@ -129,6 +278,15 @@ func init() {
 	fundingDescPurpose := fundingFields[2].Descriptor()
 	// funding.PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
 	funding.PurposeValidator = fundingDescPurpose.Validators[0].(func(string) error)
+	interest.Policy = privacy.NewPolicies(schema.Interest{})
+	interest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := interest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	interestFields := schema.Interest{}.Fields()
 	_ = interestFields
 	// interestDescSlug is the schema descriptor for slug field.
@@ -147,7 +305,31 @@ func init() {
 	interestDescLabelEn := interestFields[3].Descriptor()
 	// interest.LabelEnValidator is a validator for the "label_en" field. It is called by the builders before save.
 	interest.LabelEnValidator = interestDescLabelEn.Validators[0].(func(string) error)
+	invitation.Policy = privacy.NewPolicies(schema.Invitation{})
+	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := invitation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	invitationFields := schema.Invitation{}.Fields()
+	_ = invitationFields
+	// invitationDescEmail is the schema descriptor for email field.
+	invitationDescEmail := invitationFields[1].Descriptor()
+	// invitation.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	invitation.EmailValidator = invitationDescEmail.Validators[0].(func(string) error)
 	organizationMixin := schema.Organization{}.Mixin()
+	organization.Policy = privacy.NewPolicies(schema.Organization{})
+	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -184,7 +366,25 @@ func init() {
 	organization.DefaultDescription = organizationDescDescription.Default.(string)
 	// organization.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	organization.DescriptionValidator = organizationDescDescription.Validators[0].(func(string) error)
+	passwordreset.Policy = privacy.NewPolicies(schema.PasswordReset{})
+	passwordreset.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := passwordreset.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	personMixin := schema.Person{}.Mixin()
+	person.Policy = privacy.NewPolicies(schema.Person{})
+	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := person.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personFields := schema.Person{}.Fields()
@@ -213,17 +413,45 @@ func init() {
 	person.DefaultCity = personDescCity.Default.(string)
 	// person.CityValidator is a validator for the "city" field. It is called by the builders before save.
 	person.CityValidator = personDescCity.Validators[0].(func(string) error)
-	// personDescBio is the schema descriptor for bio field.
-	personDescBio := personFields[3].Descriptor()
-	// person.DefaultBio holds the default value on creation for the bio field.
-	person.DefaultBio = personDescBio.Default.(string)
-	// person.BioValidator is a validator for the "bio" field. It is called by the builders before save.
-	person.BioValidator = personDescBio.Validators[0].(func(string) error)
 	// personDescIsTrainer is the schema descriptor for is_trainer field.
-	personDescIsTrainer := personFields[5].Descriptor()
+	personDescIsTrainer := personFields[3].Descriptor()
 	// person.DefaultIsTrainer holds the default value on creation for the is_trainer field.
 	person.DefaultIsTrainer = personDescIsTrainer.Default.(bool)
+	// personDescListedInDirectory is the schema descriptor for listed_in_directory field.
+	personDescListedInDirectory := personFields[5].Descriptor()
+	// person.DefaultListedInDirectory holds the default value on creation for the listed_in_directory field.
+	person.DefaultListedInDirectory = personDescListedInDirectory.Default.(bool)
+	// personDescVisibleToPartners is the schema descriptor for visible_to_partners field.
+	personDescVisibleToPartners := personFields[6].Descriptor()
+	// person.DefaultVisibleToPartners holds the default value on creation for the visible_to_partners field.
+	person.DefaultVisibleToPartners = personDescVisibleToPartners.Default.(bool)
+	profile.Policy = privacy.NewPolicies(schema.Profile{})
+	profile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := profile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	profileFields := schema.Profile{}.Fields()
+	_ = profileFields
+	// profileDescBio is the schema descriptor for bio field.
+	profileDescBio := profileFields[0].Descriptor()
+	// profile.DefaultBio holds the default value on creation for the bio field.
+	profile.DefaultBio = profileDescBio.Default.(string)
+	// profile.BioValidator is a validator for the "bio" field. It is called by the builders before save.
+	profile.BioValidator = profileDescBio.Validators[0].(func(string) error)
 	programMixin := schema.Program{}.Mixin()
+	program.Policy = privacy.NewPolicies(schema.Program{})
+	program.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := program.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	programMixinFields0 := programMixin[0].Fields()
 	_ = programMixinFields0
 	programFields := schema.Program{}.Fields()
@@ -248,6 +476,15 @@ func init() {
 	program.DefaultDescription = programDescDescription.Default.(string)
 	// program.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	program.DescriptionValidator = programDescDescription.Validators[0].(func(string) error)
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 }
 
 const (

@@ -69,9 +69,9 @@ func (Cohort) Edges() []ent.Edge {
 		edge.To("activities", Activity.Type).
 			Annotations(entgql.RelayConnection()),
 		edge.To("trainers", Person.Type).
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("enrollments", Enrollment.Type).
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		edge.To("fundings", Funding.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
@@ -142,4 +142,9 @@ func datesInOrder(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// Policy of the Cohort.
+func (Cohort) Policy() ent.Policy {
+	return publicReadStaffWrite()
 }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/shyraq/birge/access"
 )
 
 // Enrollment is a person in a cohort, with their status, personal pledge
@@ -48,7 +49,8 @@ func (Enrollment) Edges() []ent.Edge {
 			Field("person_id").
 			Unique().
 			Required().
-			Immutable(),
+			Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.From("cohort", Cohort.Type).
 			Ref("enrollments").
 			Field("cohort_id").
@@ -72,4 +74,9 @@ func (Enrollment) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
+}
+
+// Policy of the Enrollment.
+func (Enrollment) Policy() ent.Policy {
+	return personGroupPolicy(access.Profile, false)
 }

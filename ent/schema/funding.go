@@ -133,3 +133,8 @@ func oneTarget(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }
+
+// Policy of the Funding.
+func (Funding) Policy() ent.Policy {
+	return publicReadStaffWrite()
+}

@@ -49,7 +49,9 @@ func (Organization) Edges() []ent.Edge {
 		edge.To("fundings", Funding.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("people", Person.Type).
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		edge.To("accounts", Account.Type).
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -69,4 +71,9 @@ func (Organization) Annotations() []schema.Annotation {
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 		entgql.MultiOrder(),
 	}
+}
+
+// Policy of the Organization.
+func (Organization) Policy() ent.Policy {
+	return publicReadStaffWrite()
 }

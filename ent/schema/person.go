@@ -7,6 +7,10 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/shyraq/birge/access"
+	"github.com/shyraq/birge/ent/privacy"
+
+	"github.com/shyraq/birge/visibility"
 )
 
 // Person is a human in the directory: an alumnus (has enrollments), a
@@ -34,26 +38,57 @@ func (Person) Fields() []ent.Field {
 			Default("").
 			Validate(maxChars(100)).
 			Annotations(entgql.OrderField("CITY")),
-		field.Text("bio").
-			Default("").
-			Validate(maxChars(2000)),
-		field.Strings("languages").
-			Optional().
-			Comment("ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en."),
 		field.Bool("is_trainer").
 			Default(false).
 			Comment("Whether the person trains on the program's courses."),
 		field.Int("organization_id").
 			Optional().
 			Nillable(),
+		// The privacy settings, chosen by the person. They are not
+		// GraphQL fields of Person: the person reads them through
+		// Person.privacy and changes them with updatePrivacy.
+		field.Bool("listed_in_directory").
+			Default(false).
+			Comment("Consent to appear in directory lists and search.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Bool("visible_to_partners").
+			Default(false).
+			Comment("Whether people of partner organizations may see this person.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Enum("profile_visibility").
+			GoType(visibility.Level("")).
+			Default(string(visibility.Community)).
+			Comment("Who sees the profile: bio, languages and course history.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Enum("contact_visibility").
+			GoType(visibility.Level("")).
+			Default(string(visibility.Connections)).
+			Comment("Who sees the contact details.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 // Edges of the Person.
 func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
+		edge.To("profile", Profile.Type).
+			Unique().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		edge.To("contact", ContactDetails.Type).
+			Unique().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		edge.To("enrollments", Enrollment.Type).
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		edge.From("account", Account.Type).
+			Ref("person").
+			Unique().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("sent_connections", Connection.Type).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("received_connections", Connection.Type).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("consents", Consent.Type).
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.From("trained_cohorts", Cohort.Type).
 			Ref("trainers").
 			Annotations(entgql.RelayConnection()),
@@ -74,6 +109,7 @@ func (Person) Indexes() []ent.Index {
 		index.Fields("family_name", "given_name"),
 		index.Fields("city"),
 		index.Fields("is_trainer"),
+		index.Fields("listed_in_directory", "profile_visibility"),
 	}
 }
 
@@ -84,5 +120,19 @@ func (Person) Annotations() []schema.Annotation {
 		entgql.QueryField("people"),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 		entgql.MultiOrder(),
+	}
+}
+
+// Policy of the Person.
+func (Person) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{access.AllowSystem(), access.FilterPeople()},
+		Mutation: privacy.MutationPolicy{
+			access.AllowSystem(),
+			access.DenyAnonymousMutation(),
+			access.AllowStaff(),
+			access.AllowOwnPerson(),
+			privacy.AlwaysDenyRule(),
+		},
 	}
 }

@@ -55,3 +55,8 @@ func (Program) Annotations() []schema.Annotation {
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }
+
+// Policy of the Program.
+func (Program) Policy() ent.Policy {
+	return publicReadStaffWrite()
+}

@@ -46,7 +46,7 @@ func (Activity) Edges() []ent.Edge {
 		edge.From("cohorts", Cohort.Type).Ref("activities").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("people", Person.Type).Ref("activities").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 
@@ -65,9 +65,15 @@ func (Interest) Fields() []ent.Field { return tagFields() }
 func (Interest) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("people", Person.Type).Ref("interests").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 	}
 }
 
 // Annotations of the Interest.
 func (Interest) Annotations() []schema.Annotation { return tagAnnotations() }
+
+// Policy of the Activity.
+func (Activity) Policy() ent.Policy { return publicReadStaffWrite() }
+
+// Policy of the Interest.
+func (Interest) Policy() ent.Policy { return publicReadStaffWrite() }

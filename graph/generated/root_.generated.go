@@ -11,6 +11,9 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/account"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -24,20 +27,34 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Mutation() MutationResolver
+	Person() PersonResolver
 	Query() QueryResolver
+	PersonWhereInput() PersonWhereInputResolver
 }
 
 type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Account struct {
+		CreatedAt      func(childComplexity int) int
+		Email          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Locale         func(childComplexity int) int
+		Organization   func(childComplexity int) int
+		OrganizationID func(childComplexity int) int
+		Person         func(childComplexity int) int
+		Role           func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
 	Activity struct {
 		Cohorts func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
 		ID      func(childComplexity int) int
 		LabelEn func(childComplexity int) int
 		LabelKk func(childComplexity int) int
 		LabelRu func(childComplexity int) int
-		People  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		People  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder) int
 		Slug    func(childComplexity int) int
 	}
 
@@ -52,13 +69,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AuditEvent struct {
+		Action          func(childComplexity int) int
+		ActorAccountID  func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Detail          func(childComplexity int) int
+		ID              func(childComplexity int) int
+		SubjectPersonID func(childComplexity int) int
+	}
+
+	AuditEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Cohort struct {
 		Activities  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
 		Capacity    func(childComplexity int) int
 		City        func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		EndDate     func(childComplexity int) int
-		Enrollments func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnrollmentOrder, where *ent.EnrollmentWhereInput) int
+		Enrollments func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnrollmentOrder) int
 		Fundings    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -66,7 +103,7 @@ type ComplexityRoot struct {
 		ProgramID   func(childComplexity int) int
 		StartDate   func(childComplexity int) int
 		Status      func(childComplexity int) int
-		Trainers    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Trainers    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder) int
 		UpdatedAt   func(childComplexity int) int
 		Venue       func(childComplexity int) int
 	}
@@ -80,6 +117,31 @@ type ComplexityRoot struct {
 	CohortEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Consent struct {
+		GrantedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Person    func(childComplexity int) int
+		PersonID  func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+	}
+
+	ConsentState struct {
+		Granted   func(childComplexity int) int
+		GrantedAt func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+	}
+
+	ContactDetails struct {
+		Email    func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Person   func(childComplexity int) int
+		PersonID func(childComplexity int) int
+		Phone    func(childComplexity int) int
+		Telegram func(childComplexity int) int
 	}
 
 	Enrollment struct {
@@ -137,7 +199,7 @@ type ComplexityRoot struct {
 		LabelEn func(childComplexity int) int
 		LabelKk func(childComplexity int) int
 		LabelRu func(childComplexity int) int
-		People  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		People  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder) int
 		Slug    func(childComplexity int) int
 	}
 
@@ -152,23 +214,67 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Invitation struct {
+		CreatedAt      func(childComplexity int) int
+		CreatedBy      func(childComplexity int) int
+		CreatedByID    func(childComplexity int) int
+		Email          func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Organization   func(childComplexity int) int
+		OrganizationID func(childComplexity int) int
+		Person         func(childComplexity int) int
+		PersonID       func(childComplexity int) int
+		Role           func(childComplexity int) int
+		UsedAt         func(childComplexity int) int
+	}
+
+	InvitationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InvitationCreated struct {
+		Code       func(childComplexity int) int
+		Invitation func(childComplexity int) int
+	}
+
+	InvitationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Mutation struct {
-		CreateActivity     func(childComplexity int, input ent.CreateActivityInput) int
-		CreateCohort       func(childComplexity int, input ent.CreateCohortInput) int
-		CreateEnrollment   func(childComplexity int, input ent.CreateEnrollmentInput) int
-		CreateFunding      func(childComplexity int, input ent.CreateFundingInput) int
-		CreateInterest     func(childComplexity int, input ent.CreateInterestInput) int
-		CreateOrganization func(childComplexity int, input ent.CreateOrganizationInput) int
-		CreatePerson       func(childComplexity int, input ent.CreatePersonInput) int
-		CreateProgram      func(childComplexity int, input ent.CreateProgramInput) int
-		UpdateActivity     func(childComplexity int, id int, input ent.UpdateActivityInput) int
-		UpdateCohort       func(childComplexity int, id int, input ent.UpdateCohortInput) int
-		UpdateEnrollment   func(childComplexity int, id int, input ent.UpdateEnrollmentInput) int
-		UpdateFunding      func(childComplexity int, id int, input ent.UpdateFundingInput) int
-		UpdateInterest     func(childComplexity int, id int, input ent.UpdateInterestInput) int
-		UpdateOrganization func(childComplexity int, id int, input ent.UpdateOrganizationInput) int
-		UpdatePerson       func(childComplexity int, id int, input ent.UpdatePersonInput) int
-		UpdateProgram      func(childComplexity int, id int, input ent.UpdateProgramInput) int
+		ChangePassword       func(childComplexity int, input model.ChangePasswordInput) int
+		CreateActivity       func(childComplexity int, input ent.CreateActivityInput) int
+		CreateCohort         func(childComplexity int, input ent.CreateCohortInput) int
+		CreateEnrollment     func(childComplexity int, input ent.CreateEnrollmentInput) int
+		CreateFunding        func(childComplexity int, input ent.CreateFundingInput) int
+		CreateInterest       func(childComplexity int, input ent.CreateInterestInput) int
+		CreateInvitation     func(childComplexity int, input model.CreateInvitationInput) int
+		CreateOrganization   func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreatePerson         func(childComplexity int, input ent.CreatePersonInput) int
+		CreateProgram        func(childComplexity int, input ent.CreateProgramInput) int
+		DeleteMyAccount      func(childComplexity int, password string) int
+		Register             func(childComplexity int, input model.RegisterInput) int
+		RequestPasswordReset func(childComplexity int, email string) int
+		ResetPassword        func(childComplexity int, input model.ResetPasswordInput) int
+		SetConsent           func(childComplexity int, kind consent.Kind, granted bool) int
+		SetLocale            func(childComplexity int, locale account.Locale) int
+		SignIn               func(childComplexity int, input model.SignInInput) int
+		SignOut              func(childComplexity int) int
+		SignOutEverywhere    func(childComplexity int) int
+		UpdateActivity       func(childComplexity int, id int, input ent.UpdateActivityInput) int
+		UpdateCohort         func(childComplexity int, id int, input ent.UpdateCohortInput) int
+		UpdateEnrollment     func(childComplexity int, id int, input ent.UpdateEnrollmentInput) int
+		UpdateFunding        func(childComplexity int, id int, input ent.UpdateFundingInput) int
+		UpdateInterest       func(childComplexity int, id int, input ent.UpdateInterestInput) int
+		UpdateMyProfile      func(childComplexity int, input model.UpdateMyProfileInput) int
+		UpdateOrganization   func(childComplexity int, id int, input ent.UpdateOrganizationInput) int
+		UpdatePerson         func(childComplexity int, id int, input ent.UpdatePersonInput) int
+		UpdatePrivacy        func(childComplexity int, input model.UpdatePrivacyInput) int
+		UpdateProgram        func(childComplexity int, id int, input ent.UpdateProgramInput) int
 	}
 
 	Organization struct {
@@ -179,7 +285,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Name        func(childComplexity int) int
-		People      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		People      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder) int
 		Programs    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
 		UpdatedAt   func(childComplexity int) int
 		Website     func(childComplexity int) int
@@ -205,18 +311,20 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Activities     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
-		Bio            func(childComplexity int) int
 		City           func(childComplexity int) int
+		Consents       func(childComplexity int) int
+		Contact        func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
-		Enrollments    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnrollmentOrder, where *ent.EnrollmentWhereInput) int
+		Enrollments    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnrollmentOrder) int
 		FamilyName     func(childComplexity int) int
 		GivenName      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Interests      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
 		IsTrainer      func(childComplexity int) int
-		Languages      func(childComplexity int) int
 		Organization   func(childComplexity int) int
 		OrganizationID func(childComplexity int) int
+		Privacy        func(childComplexity int) int
+		Profile        func(childComplexity int) int
 		TrainedCohorts func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
 		UpdatedAt      func(childComplexity int) int
 	}
@@ -230,6 +338,21 @@ type ComplexityRoot struct {
 	PersonEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	PrivacySettings struct {
+		ContactVisibility func(childComplexity int) int
+		ListedInDirectory func(childComplexity int) int
+		ProfileVisibility func(childComplexity int) int
+		VisibleToPartners func(childComplexity int) int
+	}
+
+	Profile struct {
+		Bio       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Languages func(childComplexity int) int
+		Person    func(childComplexity int) int
+		PersonID  func(childComplexity int) int
 	}
 
 	Program struct {
@@ -256,16 +379,21 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Activities    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
-		Cohorts       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
-		Fundings      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
-		Interests     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
-		Node          func(childComplexity int, id int) int
-		Nodes         func(childComplexity int, ids []int) int
-		Organizations func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
-		People        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		Programs      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
-		Trainers      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Activities     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
+		AuditEvents    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Cohorts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
+		Fundings       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
+		Interests      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
+		Invitations    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyData         func(childComplexity int) int
+		Node           func(childComplexity int, id int) int
+		Nodes          func(childComplexity int, ids []int) int
+		Organizations  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		People         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		ProfilePreview func(childComplexity int, audience model.PreviewAudience) int
+		Programs       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
+		Trainers       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Viewer         func(childComplexity int) int
 	}
 }
 
@@ -282,6 +410,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Account.createdAt":
+		if e.ComplexityRoot.Account.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.CreatedAt(childComplexity), true
+	case "Account.email":
+		if e.ComplexityRoot.Account.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Email(childComplexity), true
+	case "Account.id":
+		if e.ComplexityRoot.Account.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.ID(childComplexity), true
+	case "Account.locale":
+		if e.ComplexityRoot.Account.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Locale(childComplexity), true
+	case "Account.organization":
+		if e.ComplexityRoot.Account.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Organization(childComplexity), true
+	case "Account.organizationID":
+		if e.ComplexityRoot.Account.OrganizationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.OrganizationID(childComplexity), true
+	case "Account.person":
+		if e.ComplexityRoot.Account.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Person(childComplexity), true
+	case "Account.role":
+		if e.ComplexityRoot.Account.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Role(childComplexity), true
+	case "Account.updatedAt":
+		if e.ComplexityRoot.Account.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.UpdatedAt(childComplexity), true
 
 	case "Activity.cohorts":
 		if e.ComplexityRoot.Activity.Cohorts == nil {
@@ -328,7 +511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Activity.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+		return e.ComplexityRoot.Activity.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder)), true
 	case "Activity.slug":
 		if e.ComplexityRoot.Activity.Slug == nil {
 			break
@@ -367,6 +550,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActivityEdge.Node(childComplexity), true
+
+	case "AuditEvent.action":
+		if e.ComplexityRoot.AuditEvent.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Action(childComplexity), true
+	case "AuditEvent.actorAccountID":
+		if e.ComplexityRoot.AuditEvent.ActorAccountID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ActorAccountID(childComplexity), true
+	case "AuditEvent.createdAt":
+		if e.ComplexityRoot.AuditEvent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.CreatedAt(childComplexity), true
+	case "AuditEvent.detail":
+		if e.ComplexityRoot.AuditEvent.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Detail(childComplexity), true
+	case "AuditEvent.id":
+		if e.ComplexityRoot.AuditEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ID(childComplexity), true
+	case "AuditEvent.subjectPersonID":
+		if e.ComplexityRoot.AuditEvent.SubjectPersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.SubjectPersonID(childComplexity), true
+
+	case "AuditEventConnection.edges":
+		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.Edges(childComplexity), true
+	case "AuditEventConnection.pageInfo":
+		if e.ComplexityRoot.AuditEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
+	case "AuditEventConnection.totalCount":
+		if e.ComplexityRoot.AuditEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.TotalCount(childComplexity), true
+
+	case "AuditEventEdge.cursor":
+		if e.ComplexityRoot.AuditEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Cursor(childComplexity), true
+	case "AuditEventEdge.node":
+		if e.ComplexityRoot.AuditEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
 	case "Cohort.activities":
 		if e.ComplexityRoot.Cohort.Activities == nil {
@@ -413,7 +665,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Cohort.Enrollments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnrollmentOrder), args["where"].(*ent.EnrollmentWhereInput)), true
+		return e.ComplexityRoot.Cohort.Enrollments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnrollmentOrder)), true
 	case "Cohort.fundings":
 		if e.ComplexityRoot.Cohort.Fundings == nil {
 			break
@@ -471,7 +723,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Cohort.Trainers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+		return e.ComplexityRoot.Cohort.Trainers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder)), true
 	case "Cohort.updatedAt":
 		if e.ComplexityRoot.Cohort.UpdatedAt == nil {
 			break
@@ -516,6 +768,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CohortEdge.Node(childComplexity), true
+
+	case "Consent.grantedAt":
+		if e.ComplexityRoot.Consent.GrantedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.GrantedAt(childComplexity), true
+	case "Consent.id":
+		if e.ComplexityRoot.Consent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ID(childComplexity), true
+	case "Consent.kind":
+		if e.ComplexityRoot.Consent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Kind(childComplexity), true
+	case "Consent.person":
+		if e.ComplexityRoot.Consent.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Person(childComplexity), true
+	case "Consent.personID":
+		if e.ComplexityRoot.Consent.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.PersonID(childComplexity), true
+	case "Consent.revokedAt":
+		if e.ComplexityRoot.Consent.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RevokedAt(childComplexity), true
+
+	case "ConsentState.granted":
+		if e.ComplexityRoot.ConsentState.Granted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentState.Granted(childComplexity), true
+	case "ConsentState.grantedAt":
+		if e.ComplexityRoot.ConsentState.GrantedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentState.GrantedAt(childComplexity), true
+	case "ConsentState.kind":
+		if e.ComplexityRoot.ConsentState.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentState.Kind(childComplexity), true
+	case "ConsentState.revokedAt":
+		if e.ComplexityRoot.ConsentState.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentState.RevokedAt(childComplexity), true
+
+	case "ContactDetails.email":
+		if e.ComplexityRoot.ContactDetails.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.Email(childComplexity), true
+	case "ContactDetails.id":
+		if e.ComplexityRoot.ContactDetails.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.ID(childComplexity), true
+	case "ContactDetails.person":
+		if e.ComplexityRoot.ContactDetails.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.Person(childComplexity), true
+	case "ContactDetails.personID":
+		if e.ComplexityRoot.ContactDetails.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.PersonID(childComplexity), true
+	case "ContactDetails.phone":
+		if e.ComplexityRoot.ContactDetails.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.Phone(childComplexity), true
+	case "ContactDetails.telegram":
+		if e.ComplexityRoot.ContactDetails.Telegram == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactDetails.Telegram(childComplexity), true
 
 	case "Enrollment.cohort":
 		if e.ComplexityRoot.Enrollment.Cohort == nil {
@@ -749,7 +1100,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Interest.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+		return e.ComplexityRoot.Interest.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder)), true
 	case "Interest.slug":
 		if e.ComplexityRoot.Interest.Slug == nil {
 			break
@@ -789,6 +1140,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InterestEdge.Node(childComplexity), true
 
+	case "Invitation.createdAt":
+		if e.ComplexityRoot.Invitation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.CreatedAt(childComplexity), true
+	case "Invitation.createdBy":
+		if e.ComplexityRoot.Invitation.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.CreatedBy(childComplexity), true
+	case "Invitation.createdByID":
+		if e.ComplexityRoot.Invitation.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.CreatedByID(childComplexity), true
+	case "Invitation.email":
+		if e.ComplexityRoot.Invitation.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Email(childComplexity), true
+	case "Invitation.expiresAt":
+		if e.ComplexityRoot.Invitation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.ExpiresAt(childComplexity), true
+	case "Invitation.id":
+		if e.ComplexityRoot.Invitation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.ID(childComplexity), true
+	case "Invitation.organization":
+		if e.ComplexityRoot.Invitation.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Organization(childComplexity), true
+	case "Invitation.organizationID":
+		if e.ComplexityRoot.Invitation.OrganizationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.OrganizationID(childComplexity), true
+	case "Invitation.person":
+		if e.ComplexityRoot.Invitation.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Person(childComplexity), true
+	case "Invitation.personID":
+		if e.ComplexityRoot.Invitation.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.PersonID(childComplexity), true
+	case "Invitation.role":
+		if e.ComplexityRoot.Invitation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Role(childComplexity), true
+	case "Invitation.usedAt":
+		if e.ComplexityRoot.Invitation.UsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.UsedAt(childComplexity), true
+
+	case "InvitationConnection.edges":
+		if e.ComplexityRoot.InvitationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationConnection.Edges(childComplexity), true
+	case "InvitationConnection.pageInfo":
+		if e.ComplexityRoot.InvitationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationConnection.PageInfo(childComplexity), true
+	case "InvitationConnection.totalCount":
+		if e.ComplexityRoot.InvitationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationConnection.TotalCount(childComplexity), true
+
+	case "InvitationCreated.code":
+		if e.ComplexityRoot.InvitationCreated.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationCreated.Code(childComplexity), true
+	case "InvitationCreated.invitation":
+		if e.ComplexityRoot.InvitationCreated.Invitation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationCreated.Invitation(childComplexity), true
+
+	case "InvitationEdge.cursor":
+		if e.ComplexityRoot.InvitationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationEdge.Cursor(childComplexity), true
+	case "InvitationEdge.node":
+		if e.ComplexityRoot.InvitationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationEdge.Node(childComplexity), true
+
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
 	case "Mutation.createActivity":
 		if e.ComplexityRoot.Mutation.CreateActivity == nil {
 			break
@@ -844,6 +1324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateInterest(childComplexity, args["input"].(ent.CreateInterestInput)), true
+	case "Mutation.createInvitation":
+		if e.ComplexityRoot.Mutation.CreateInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateInvitation(childComplexity, args["input"].(model.CreateInvitationInput)), true
 	case "Mutation.createOrganization":
 		if e.ComplexityRoot.Mutation.CreateOrganization == nil {
 			break
@@ -877,6 +1368,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProgram(childComplexity, args["input"].(ent.CreateProgramInput)), true
+	case "Mutation.deleteMyAccount":
+		if e.ComplexityRoot.Mutation.DeleteMyAccount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMyAccount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMyAccount(childComplexity, args["password"].(string)), true
+	case "Mutation.register":
+		if e.ComplexityRoot.Mutation.Register == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_register_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegisterInput)), true
+	case "Mutation.requestPasswordReset":
+		if e.ComplexityRoot.Mutation.RequestPasswordReset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestPasswordReset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestPasswordReset(childComplexity, args["email"].(string)), true
+	case "Mutation.resetPassword":
+		if e.ComplexityRoot.Mutation.ResetPassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resetPassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
+	case "Mutation.setConsent":
+		if e.ComplexityRoot.Mutation.SetConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetConsent(childComplexity, args["kind"].(consent.Kind), args["granted"].(bool)), true
+	case "Mutation.setLocale":
+		if e.ComplexityRoot.Mutation.SetLocale == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setLocale_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetLocale(childComplexity, args["locale"].(account.Locale)), true
+	case "Mutation.signIn":
+		if e.ComplexityRoot.Mutation.SignIn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignIn(childComplexity, args["input"].(model.SignInInput)), true
+	case "Mutation.signOut":
+		if e.ComplexityRoot.Mutation.SignOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.SignOut(childComplexity), true
+	case "Mutation.signOutEverywhere":
+		if e.ComplexityRoot.Mutation.SignOutEverywhere == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.SignOutEverywhere(childComplexity), true
 	case "Mutation.updateActivity":
 		if e.ComplexityRoot.Mutation.UpdateActivity == nil {
 			break
@@ -932,6 +1512,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateInterest(childComplexity, args["id"].(int), args["input"].(ent.UpdateInterestInput)), true
+	case "Mutation.updateMyProfile":
+		if e.ComplexityRoot.Mutation.UpdateMyProfile == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMyProfile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMyProfile(childComplexity, args["input"].(model.UpdateMyProfileInput)), true
 	case "Mutation.updateOrganization":
 		if e.ComplexityRoot.Mutation.UpdateOrganization == nil {
 			break
@@ -954,6 +1545,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePerson(childComplexity, args["id"].(int), args["input"].(ent.UpdatePersonInput)), true
+	case "Mutation.updatePrivacy":
+		if e.ComplexityRoot.Mutation.UpdatePrivacy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePrivacy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePrivacy(childComplexity, args["input"].(model.UpdatePrivacyInput)), true
 	case "Mutation.updateProgram":
 		if e.ComplexityRoot.Mutation.UpdateProgram == nil {
 			break
@@ -1023,7 +1625,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+		return e.ComplexityRoot.Organization.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder)), true
 	case "Organization.programs":
 		if e.ComplexityRoot.Organization.Programs == nil {
 			break
@@ -1116,18 +1718,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Activities(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ActivityOrder), args["where"].(*ent.ActivityWhereInput)), true
-	case "Person.bio":
-		if e.ComplexityRoot.Person.Bio == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Person.Bio(childComplexity), true
 	case "Person.city":
 		if e.ComplexityRoot.Person.City == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.City(childComplexity), true
+	case "Person.consents":
+		if e.ComplexityRoot.Person.Consents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Consents(childComplexity), true
+	case "Person.contact":
+		if e.ComplexityRoot.Person.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Contact(childComplexity), true
 	case "Person.createdAt":
 		if e.ComplexityRoot.Person.CreatedAt == nil {
 			break
@@ -1144,7 +1752,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Enrollments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnrollmentOrder), args["where"].(*ent.EnrollmentWhereInput)), true
+		return e.ComplexityRoot.Person.Enrollments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnrollmentOrder)), true
 	case "Person.familyName":
 		if e.ComplexityRoot.Person.FamilyName == nil {
 			break
@@ -1180,12 +1788,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.IsTrainer(childComplexity), true
-	case "Person.languages":
-		if e.ComplexityRoot.Person.Languages == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Person.Languages(childComplexity), true
 	case "Person.organization":
 		if e.ComplexityRoot.Person.Organization == nil {
 			break
@@ -1198,6 +1800,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.OrganizationID(childComplexity), true
+	case "Person.privacy":
+		if e.ComplexityRoot.Person.Privacy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Privacy(childComplexity), true
+	case "Person.profile":
+		if e.ComplexityRoot.Person.Profile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Profile(childComplexity), true
 	case "Person.trainedCohorts":
 		if e.ComplexityRoot.Person.TrainedCohorts == nil {
 			break
@@ -1247,6 +1861,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
+
+	case "PrivacySettings.contactVisibility":
+		if e.ComplexityRoot.PrivacySettings.ContactVisibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrivacySettings.ContactVisibility(childComplexity), true
+	case "PrivacySettings.listedInDirectory":
+		if e.ComplexityRoot.PrivacySettings.ListedInDirectory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrivacySettings.ListedInDirectory(childComplexity), true
+	case "PrivacySettings.profileVisibility":
+		if e.ComplexityRoot.PrivacySettings.ProfileVisibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrivacySettings.ProfileVisibility(childComplexity), true
+	case "PrivacySettings.visibleToPartners":
+		if e.ComplexityRoot.PrivacySettings.VisibleToPartners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrivacySettings.VisibleToPartners(childComplexity), true
+
+	case "Profile.bio":
+		if e.ComplexityRoot.Profile.Bio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profile.Bio(childComplexity), true
+	case "Profile.id":
+		if e.ComplexityRoot.Profile.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profile.ID(childComplexity), true
+	case "Profile.languages":
+		if e.ComplexityRoot.Profile.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profile.Languages(childComplexity), true
+	case "Profile.person":
+		if e.ComplexityRoot.Profile.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profile.Person(childComplexity), true
+	case "Profile.personID":
+		if e.ComplexityRoot.Profile.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profile.PersonID(childComplexity), true
 
 	case "Program.cohorts":
 		if e.ComplexityRoot.Program.Cohorts == nil {
@@ -1356,6 +2026,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Activities(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ActivityOrder), args["where"].(*ent.ActivityWhereInput)), true
+	case "Query.auditEvents":
+		if e.ComplexityRoot.Query.AuditEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.cohorts":
 		if e.ComplexityRoot.Query.Cohorts == nil {
 			break
@@ -1390,6 +2071,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Interests(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InterestOrder), args["where"].(*ent.InterestWhereInput)), true
 
+	case "Query.invitations":
+		if e.ComplexityRoot.Query.Invitations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_invitations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Invitations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.myData":
+		if e.ComplexityRoot.Query.MyData == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyData(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1434,6 +2132,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.profilePreview":
+		if e.ComplexityRoot.Query.ProfilePreview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_profilePreview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProfilePreview(childComplexity, args["audience"].(model.PreviewAudience)), true
 	case "Query.programs":
 		if e.ComplexityRoot.Query.Programs == nil {
 			break
@@ -1456,6 +2165,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Trainers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
 	}
 	return 0, false
@@ -1468,13 +2183,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActivityOrder", ec.unmarshalInputActivityOrder),
 			graphql.NewInputUnmarshaler("ActivityWhereInput", ec.unmarshalInputActivityWhereInput),
+			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
+			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CohortOrder", ec.unmarshalInputCohortOrder),
 			graphql.NewInputUnmarshaler("CohortWhereInput", ec.unmarshalInputCohortWhereInput),
+			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateActivityInput", ec.unmarshalInputCreateActivityInput),
 			graphql.NewInputUnmarshaler("CreateCohortInput", ec.unmarshalInputCreateCohortInput),
 			graphql.NewInputUnmarshaler("CreateEnrollmentInput", ec.unmarshalInputCreateEnrollmentInput),
 			graphql.NewInputUnmarshaler("CreateFundingInput", ec.unmarshalInputCreateFundingInput),
 			graphql.NewInputUnmarshaler("CreateInterestInput", ec.unmarshalInputCreateInterestInput),
+			graphql.NewInputUnmarshaler("CreateInvitationInput", ec.unmarshalInputCreateInvitationInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
 			graphql.NewInputUnmarshaler("CreatePersonInput", ec.unmarshalInputCreatePersonInput),
 			graphql.NewInputUnmarshaler("CreateProgramInput", ec.unmarshalInputCreateProgramInput),
@@ -1484,19 +2203,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("FundingWhereInput", ec.unmarshalInputFundingWhereInput),
 			graphql.NewInputUnmarshaler("InterestOrder", ec.unmarshalInputInterestOrder),
 			graphql.NewInputUnmarshaler("InterestWhereInput", ec.unmarshalInputInterestWhereInput),
+			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
 			graphql.NewInputUnmarshaler("ProgramOrder", ec.unmarshalInputProgramOrder),
 			graphql.NewInputUnmarshaler("ProgramWhereInput", ec.unmarshalInputProgramWhereInput),
+			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
+			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
+			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("UpdateActivityInput", ec.unmarshalInputUpdateActivityInput),
 			graphql.NewInputUnmarshaler("UpdateCohortInput", ec.unmarshalInputUpdateCohortInput),
 			graphql.NewInputUnmarshaler("UpdateEnrollmentInput", ec.unmarshalInputUpdateEnrollmentInput),
 			graphql.NewInputUnmarshaler("UpdateFundingInput", ec.unmarshalInputUpdateFundingInput),
 			graphql.NewInputUnmarshaler("UpdateInterestInput", ec.unmarshalInputUpdateInterestInput),
+			graphql.NewInputUnmarshaler("UpdateMyProfileInput", ec.unmarshalInputUpdateMyProfileInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
 			graphql.NewInputUnmarshaler("UpdatePersonInput", ec.unmarshalInputUpdatePersonInput),
+			graphql.NewInputUnmarshaler("UpdatePrivacyInput", ec.unmarshalInputUpdatePrivacyInput),
 			graphql.NewInputUnmarshaler("UpdateProgramInput", ec.unmarshalInputUpdateProgramInput),
 		)
 	}
@@ -1574,6 +2299,176 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../accounts.graphql", Input: `# Accounts, sessions, invitations and the privacy model.
+
+"""Who may see a group of a person's fields; chosen by the person."""
+enum Visibility @goModel(model: "github.com/shyraq/birge/visibility.Level") {
+  "Anyone, signed in or not."
+  PUBLIC
+  "Signed-in members, staff and admins."
+  COMMUNITY
+  "Accepted connections, staff and admins."
+  CONNECTIONS
+  "Trainers, staff and admins."
+  STAFF
+  "Only the person and admins."
+  PRIVATE
+}
+
+"""A person's privacy settings. Only the person (and admins) read them."""
+type PrivacySettings {
+  "Consent to appear in directory lists and search."
+  listedInDirectory: Boolean!
+  "Whether people of partner organizations may see this person."
+  visibleToPartners: Boolean!
+  "Who sees the profile: bio, languages and course history."
+  profileVisibility: Visibility!
+  "Who sees the contact details."
+  contactVisibility: Visibility!
+}
+
+"""The current state of one kind of consent."""
+type ConsentState {
+  kind: ConsentKind!
+  granted: Boolean!
+  grantedAt: Time
+  revokedAt: Time
+}
+
+"""Whose eyes a profile preview takes."""
+enum PreviewAudience {
+  "A visitor who is not signed in."
+  PUBLIC
+  "A signed-in member who is not connected to you."
+  MEMBER
+  "A person of a partner organization."
+  PARTNER
+}
+
+extend type Person {
+  "The person's privacy settings: null unless you are this person or an admin."
+  privacy: PrivacySettings
+  "The person's consents: null unless you are this person or an admin."
+  consents: [ConsentState!]
+}
+
+"""An invitation just created, with its code (shown only this once)."""
+type InvitationCreated {
+  invitation: Invitation!
+  code: String!
+}
+
+input SignInInput {
+  email: String!
+  password: String!
+}
+
+input RegisterInput {
+  "The invitation code from the invitation mail."
+  code: String!
+  email: String!
+  password: String!
+  givenName: String!
+  familyName: String!
+  locale: AccountLocale
+}
+
+input ResetPasswordInput {
+  token: String!
+  password: String!
+}
+
+input ChangePasswordInput {
+  currentPassword: String!
+  newPassword: String!
+}
+
+input CreateInvitationInput {
+  email: String!
+  role: AccountRole!
+  "Bind the invitation to a person already in the directory."
+  personID: ID
+  "The partner's organization (required for PARTNER)."
+  organizationID: ID
+}
+
+input UpdatePrivacyInput {
+  listedInDirectory: Boolean
+  visibleToPartners: Boolean
+  profileVisibility: Visibility
+  contactVisibility: Visibility
+}
+
+input ContactInput {
+  email: String
+  phone: String
+  telegram: String
+}
+
+input UpdateMyProfileInput {
+  givenName: String
+  familyName: String
+  city: String
+  bio: String
+  languages: [String!]
+  contact: ContactInput
+}
+
+extend type Query {
+  "The signed-in account, or null for a visitor."
+  viewer: Account
+  """
+  Your own profile as the audience would see it: fields they may not see
+  are null; null altogether if they would not see you at all.
+  """
+  profilePreview(audience: PreviewAudience!): Person
+  "Invitations, newest first (staff)."
+  invitations(after: Cursor, first: Int, before: Cursor, last: Int): InvitationConnection!
+  "The audit log of access to private data, newest first (admins)."
+  auditEvents(after: Cursor, first: Int, before: Cursor, last: Int): AuditEventConnection!
+  "All your data, as a JSON document (signed-in people)."
+  myData: String!
+}
+
+extend type Mutation {
+  "Sign in; sets the session cookie."
+  signIn(input: SignInInput!): Account!
+  "Sign out of this browser."
+  signOut: Boolean!
+  "Sign out of every browser and device."
+  signOutEverywhere: Boolean!
+  "Create an account with an invitation code; signs in."
+  register(input: RegisterInput!): Account!
+  "Ask for a password reset link by mail. Always succeeds, whether or not the address has an account."
+  requestPasswordReset(email: String!): Boolean!
+  "Set a new password with a reset token; signs out everywhere."
+  resetPassword(input: ResetPasswordInput!): Boolean!
+  "Change your password."
+  changePassword(input: ChangePasswordInput!): Boolean!
+  "Invite a person to register (staff; admins for STAFF and ADMIN)."
+  createInvitation(input: CreateInvitationInput!): InvitationCreated!
+  "Change your privacy settings."
+  updatePrivacy(input: UpdatePrivacyInput!): Person!
+  "Change your own profile and contact details."
+  updateMyProfile(input: UpdateMyProfileInput!): Person!
+  "Grant or revoke one kind of consent."
+  setConsent(kind: ConsentKind!, granted: Boolean!): ConsentState!
+  "Choose the language of mail and the interface."
+  setLocale(locale: AccountLocale!): Account!
+  """
+  Delete your account. Everything personal is removed or anonymized;
+  course statistics stay correct.
+  """
+  deleteMyAccount(password: String!): Boolean!
+}
+
+extend input PersonWhereInput {
+  "People who took part in a course that started in this year (where their course history is visible to you)."
+  cohortYear: Int
+  "People who took part in this cohort (where their course history is visible to you)."
+  cohortID: ID
+}
+`, BuiltIn: false},
 	{Name: "../directory.graphql", Input: `# Hand-written additions to the generated schema (graph/ent.graphql).
 # Lists here follow the same rules as the generated ones: Relay
 # connections, default page 20, at most 100.
@@ -1636,6 +2531,34 @@ type Mutation {
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
+type Account implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  email: String!
+  role: AccountRole!
+  locale: AccountLocale!
+  organizationID: ID
+  person: Person
+  organization: Organization
+}
+"""
+AccountLocale is enum for the field locale
+"""
+enum AccountLocale @goModel(model: "github.com/shyraq/birge/ent/account.Locale") {
+  kk
+  ru
+  en
+}
+"""
+AccountRole is enum for the field role
+"""
+enum AccountRole @goModel(model: "github.com/shyraq/birge/ent/account.Role") {
+  ADMIN
+  STAFF
+  MEMBER
+  PARTNER
+}
 type Activity implements Node {
   id: ID!
   slug: String!
@@ -1698,11 +2621,6 @@ type Activity implements Node {
     Ordering options for Persons returned from the connection.
     """
     orderBy: [PersonOrder!]
-
-    """
-    Filtering options for Persons returned from the connection.
-    """
-    where: PersonWhereInput
   ): PersonConnection!
 }
 """
@@ -1843,11 +2761,63 @@ input ActivityWhereInput {
   """
   hasCohorts: Boolean
   hasCohortsWith: [CohortWhereInput!]
+}
+type AuditEvent implements Node {
+  id: ID!
+  createdAt: Time!
+  action: String!
+  actorAccountID: Int
+  subjectPersonID: Int
+  detail: String!
+}
+"""
+A connection to a list of items.
+"""
+type AuditEventConnection {
   """
-  people edge predicates
+  A list of edges.
   """
-  hasPeople: Boolean
-  hasPeopleWith: [PersonWhereInput!]
+  edges: [AuditEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AuditEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AuditEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for AuditEvent connections
+"""
+input AuditEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AuditEvents.
+  """
+  field: AuditEventOrderField!
+}
+"""
+Properties by which AuditEvent connections can be ordered.
+"""
+enum AuditEventOrderField {
+  CREATED_AT
 }
 type Cohort implements Node {
   id: ID!
@@ -1918,11 +2888,6 @@ type Cohort implements Node {
     Ordering options for Persons returned from the connection.
     """
     orderBy: [PersonOrder!]
-
-    """
-    Filtering options for Persons returned from the connection.
-    """
-    where: PersonWhereInput
   ): PersonConnection!
   enrollments(
     """
@@ -1949,11 +2914,6 @@ type Cohort implements Node {
     Ordering options for Enrollments returned from the connection.
     """
     orderBy: EnrollmentOrder
-
-    """
-    Filtering options for Enrollments returned from the connection.
-    """
-    where: EnrollmentWhereInput
   ): EnrollmentConnection!
   fundings(
     """
@@ -2199,20 +3159,35 @@ input CohortWhereInput {
   hasActivities: Boolean
   hasActivitiesWith: [ActivityWhereInput!]
   """
-  trainers edge predicates
-  """
-  hasTrainers: Boolean
-  hasTrainersWith: [PersonWhereInput!]
-  """
-  enrollments edge predicates
-  """
-  hasEnrollments: Boolean
-  hasEnrollmentsWith: [EnrollmentWhereInput!]
-  """
   fundings edge predicates
   """
   hasFundings: Boolean
   hasFundingsWith: [FundingWhereInput!]
+}
+type Consent implements Node {
+  id: ID!
+  kind: ConsentKind!
+  grantedAt: Time!
+  revokedAt: Time
+  personID: ID!
+  person: Person!
+}
+"""
+ConsentKind is enum for the field kind
+"""
+enum ConsentKind @goModel(model: "github.com/shyraq/birge/ent/consent.Kind") {
+  DIRECTORY_LISTING
+  PEER_CONTACT
+  OUTCOME_SURVEYS
+  STORIES_AND_PHOTOS
+}
+type ContactDetails implements Node {
+  id: ID!
+  email: String!
+  phone: String!
+  telegram: String!
+  personID: ID!
+  person: Person!
 }
 """
 CreateActivityInput is used for create Activity object.
@@ -2292,11 +3267,6 @@ input CreatePersonInput {
   givenName: String!
   familyName: String!
   city: String
-  bio: String
-  """
-  ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
-  """
-  languages: [String!]
   """
   Whether the person trains on the program's courses.
   """
@@ -2486,11 +3456,6 @@ input EnrollmentWhereInput {
   cohortIDNEQ: ID
   cohortIDIn: [ID!]
   cohortIDNotIn: [ID!]
-  """
-  person edge predicates
-  """
-  hasPerson: Boolean
-  hasPersonWith: [PersonWhereInput!]
   """
   cohort edge predicates
   """
@@ -2714,11 +3679,6 @@ type Interest implements Node {
     Ordering options for Persons returned from the connection.
     """
     orderBy: [PersonOrder!]
-
-    """
-    Filtering options for Persons returned from the connection.
-    """
-    where: PersonWhereInput
   ): PersonConnection!
 }
 """
@@ -2854,11 +3814,78 @@ input InterestWhereInput {
   labelEnHasSuffix: String
   labelEnEqualFold: String
   labelEnContainsFold: String
+}
+type Invitation implements Node {
+  id: ID!
+  email: String!
+  role: InvitationRole!
+  createdAt: Time!
+  expiresAt: Time!
+  usedAt: Time
+  personID: ID
+  organizationID: ID
+  createdByID: ID!
+  person: Person
+  organization: Organization
+  createdBy: Account!
+}
+"""
+A connection to a list of items.
+"""
+type InvitationConnection {
   """
-  people edge predicates
+  A list of edges.
   """
-  hasPeople: Boolean
-  hasPeopleWith: [PersonWhereInput!]
+  edges: [InvitationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type InvitationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Invitation
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Invitation connections
+"""
+input InvitationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Invitations.
+  """
+  field: InvitationOrderField!
+}
+"""
+Properties by which Invitation connections can be ordered.
+"""
+enum InvitationOrderField {
+  CREATED_AT
+}
+"""
+InvitationRole is enum for the field role
+"""
+enum InvitationRole @goModel(model: "github.com/shyraq/birge/ent/invitation.Role") {
+  ADMIN
+  STAFF
+  MEMBER
+  PARTNER
 }
 """
 An object with an ID.
@@ -2979,11 +4006,6 @@ type Organization implements Node {
     Ordering options for Persons returned from the connection.
     """
     orderBy: [PersonOrder!]
-
-    """
-    Filtering options for Persons returned from the connection.
-    """
-    where: PersonWhereInput
   ): PersonConnection!
 }
 """
@@ -3171,11 +4193,6 @@ input OrganizationWhereInput {
   """
   hasFundings: Boolean
   hasFundingsWith: [FundingWhereInput!]
-  """
-  people edge predicates
-  """
-  hasPeople: Boolean
-  hasPeopleWith: [PersonWhereInput!]
 }
 """
 Information about pagination in a connection.
@@ -3206,16 +4223,13 @@ type Person implements Node {
   givenName: String!
   familyName: String!
   city: String!
-  bio: String!
-  """
-  ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
-  """
-  languages: [String!]
   """
   Whether the person trains on the program's courses.
   """
   isTrainer: Boolean!
   organizationID: ID
+  profile: Profile
+  contact: ContactDetails
   enrollments(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -3241,11 +4255,6 @@ type Person implements Node {
     Ordering options for Enrollments returned from the connection.
     """
     orderBy: EnrollmentOrder
-
-    """
-    Filtering options for Enrollments returned from the connection.
-    """
-    where: EnrollmentWhereInput
   ): EnrollmentConnection!
   trainedCohorts(
     """
@@ -3485,22 +4494,6 @@ input PersonWhereInput {
   cityEqualFold: String
   cityContainsFold: String
   """
-  bio field predicates
-  """
-  bio: String
-  bioNEQ: String
-  bioIn: [String!]
-  bioNotIn: [String!]
-  bioGT: String
-  bioGTE: String
-  bioLT: String
-  bioLTE: String
-  bioContains: String
-  bioHasPrefix: String
-  bioHasSuffix: String
-  bioEqualFold: String
-  bioContainsFold: String
-  """
   is_trainer field predicates
   """
   isTrainer: Boolean
@@ -3514,11 +4507,6 @@ input PersonWhereInput {
   organizationIDNotIn: [ID!]
   organizationIDIsNil: Boolean
   organizationIDNotNil: Boolean
-  """
-  enrollments edge predicates
-  """
-  hasEnrollments: Boolean
-  hasEnrollmentsWith: [EnrollmentWhereInput!]
   """
   trained_cohorts edge predicates
   """
@@ -3539,6 +4527,16 @@ input PersonWhereInput {
   """
   hasOrganization: Boolean
   hasOrganizationWith: [OrganizationWhereInput!]
+}
+type Profile implements Node {
+  id: ID!
+  bio: String!
+  """
+  ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
+  """
+  languages: [String!]
+  personID: ID!
+  person: Person!
 }
 type Program implements Node {
   id: ID!
@@ -4081,13 +5079,6 @@ input UpdatePersonInput {
   givenName: String
   familyName: String
   city: String
-  bio: String
-  """
-  ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
-  """
-  languages: [String!]
-  appendLanguages: [String!]
-  clearLanguages: Boolean
   """
   Whether the person trains on the program's courses.
   """
@@ -4120,6 +5111,30 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Account_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Account_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Account_updatedAt(ctx, field)
+	case "email":
+		return ec.fieldContext_Account_email(ctx, field)
+	case "role":
+		return ec.fieldContext_Account_role(ctx, field)
+	case "locale":
+		return ec.fieldContext_Account_locale(ctx, field)
+	case "organizationID":
+		return ec.fieldContext_Account_organizationID(ctx, field)
+	case "person":
+		return ec.fieldContext_Account_person(ctx, field)
+	case "organization":
+		return ec.fieldContext_Account_organization(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
+}
 
 func (ec *executionContext) childFields_Activity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -4161,6 +5176,46 @@ func (ec *executionContext) childFields_ActivityEdge(ctx context.Context, field 
 		return ec.fieldContext_ActivityEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActivityEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEvent_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AuditEvent_createdAt(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEvent_action(ctx, field)
+	case "actorAccountID":
+		return ec.fieldContext_AuditEvent_actorAccountID(ctx, field)
+	case "subjectPersonID":
+		return ec.fieldContext_AuditEvent_subjectPersonID(ctx, field)
+	case "detail":
+		return ec.fieldContext_AuditEvent_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Cohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4221,6 +5276,38 @@ func (ec *executionContext) childFields_CohortEdge(ctx context.Context, field gr
 		return ec.fieldContext_CohortEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CohortEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ConsentState_kind(ctx, field)
+	case "granted":
+		return ec.fieldContext_ConsentState_granted(ctx, field)
+	case "grantedAt":
+		return ec.fieldContext_ConsentState_grantedAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_ConsentState_revokedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentState", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactDetails(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ContactDetails_id(ctx, field)
+	case "email":
+		return ec.fieldContext_ContactDetails_email(ctx, field)
+	case "phone":
+		return ec.fieldContext_ContactDetails_phone(ctx, field)
+	case "telegram":
+		return ec.fieldContext_ContactDetails_telegram(ctx, field)
+	case "personID":
+		return ec.fieldContext_ContactDetails_personID(ctx, field)
+	case "person":
+		return ec.fieldContext_ContactDetails_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactDetails", field.Name)
 }
 
 func (ec *executionContext) childFields_Enrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4363,6 +5450,68 @@ func (ec *executionContext) childFields_InterestEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type InterestEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Invitation_id(ctx, field)
+	case "email":
+		return ec.fieldContext_Invitation_email(ctx, field)
+	case "role":
+		return ec.fieldContext_Invitation_role(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Invitation_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_Invitation_expiresAt(ctx, field)
+	case "usedAt":
+		return ec.fieldContext_Invitation_usedAt(ctx, field)
+	case "personID":
+		return ec.fieldContext_Invitation_personID(ctx, field)
+	case "organizationID":
+		return ec.fieldContext_Invitation_organizationID(ctx, field)
+	case "createdByID":
+		return ec.fieldContext_Invitation_createdByID(ctx, field)
+	case "person":
+		return ec.fieldContext_Invitation_person(ctx, field)
+	case "organization":
+		return ec.fieldContext_Invitation_organization(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Invitation_createdBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Invitation", field.Name)
+}
+
+func (ec *executionContext) childFields_InvitationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InvitationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InvitationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InvitationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InvitationCreated(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invitation":
+		return ec.fieldContext_InvitationCreated_invitation(ctx, field)
+	case "code":
+		return ec.fieldContext_InvitationCreated_code(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitationCreated", field.Name)
+}
+
+func (ec *executionContext) childFields_InvitationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_InvitationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_InvitationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4441,14 +5590,14 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_familyName(ctx, field)
 	case "city":
 		return ec.fieldContext_Person_city(ctx, field)
-	case "bio":
-		return ec.fieldContext_Person_bio(ctx, field)
-	case "languages":
-		return ec.fieldContext_Person_languages(ctx, field)
 	case "isTrainer":
 		return ec.fieldContext_Person_isTrainer(ctx, field)
 	case "organizationID":
 		return ec.fieldContext_Person_organizationID(ctx, field)
+	case "profile":
+		return ec.fieldContext_Person_profile(ctx, field)
+	case "contact":
+		return ec.fieldContext_Person_contact(ctx, field)
 	case "enrollments":
 		return ec.fieldContext_Person_enrollments(ctx, field)
 	case "trainedCohorts":
@@ -4459,6 +5608,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_activities(ctx, field)
 	case "organization":
 		return ec.fieldContext_Person_organization(ctx, field)
+	case "privacy":
+		return ec.fieldContext_Person_privacy(ctx, field)
+	case "consents":
+		return ec.fieldContext_Person_consents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -4483,6 +5636,36 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 		return ec.fieldContext_PersonEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PrivacySettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "listedInDirectory":
+		return ec.fieldContext_PrivacySettings_listedInDirectory(ctx, field)
+	case "visibleToPartners":
+		return ec.fieldContext_PrivacySettings_visibleToPartners(ctx, field)
+	case "profileVisibility":
+		return ec.fieldContext_PrivacySettings_profileVisibility(ctx, field)
+	case "contactVisibility":
+		return ec.fieldContext_PrivacySettings_contactVisibility(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PrivacySettings", field.Name)
+}
+
+func (ec *executionContext) childFields_Profile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Profile_id(ctx, field)
+	case "bio":
+		return ec.fieldContext_Profile_bio(ctx, field)
+	case "languages":
+		return ec.fieldContext_Profile_languages(ctx, field)
+	case "personID":
+		return ec.fieldContext_Profile_personID(ctx, field)
+	case "person":
+		return ec.fieldContext_Profile_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Profile", field.Name)
 }
 
 func (ec *executionContext) childFields_Program(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

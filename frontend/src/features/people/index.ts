@@ -1,0 +1,2 @@
+export { PersonDetails } from './components/PersonDetails';
+export { PersonProfileFragment } from './api/documents';

@@ -1,0 +1,56 @@
+import type { CombinedError } from '@urql/core';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'NETWORK'
+  | 'UNKNOWN';
+
+const known: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'RATE_LIMITED'];
+
+/** The first error's code, as the server's error presenter names it. */
+export function errorCode(error: CombinedError | undefined | null): ErrorCode | null {
+  if (!error) return null;
+  if (error.networkError) return 'NETWORK';
+  for (const e of error.graphQLErrors) {
+    const code = e.extensions?.code;
+    if (typeof code === 'string' && (known as string[]).includes(code)) return code as ErrorCode;
+  }
+  return 'UNKNOWN';
+}
+
+/**
+ * Field problems from BAD_USER_INPUT errors. The server names the field before
+ * a colon ("capacity: must be greater than 0"); the field key is matched
+ * without case or underscores, so "start_date" and "startDate" are the same.
+ */
+export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!error) return out;
+  for (const e of error.graphQLErrors) {
+    if (e.extensions?.code !== 'BAD_USER_INPUT') continue;
+    const field = typeof e.extensions.field === 'string' ? e.extensions.field : undefined;
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*(.+)$/.exec(e.message);
+    const name = field ?? m?.[1];
+    if (!name) continue;
+    const key = normalizeField(name.split('.').pop() ?? name);
+    out[key] = m?.[2] ?? e.message;
+  }
+  return out;
+}
+
+export function normalizeField(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+/** Messages of errors that name no field, for a form's summary. */
+export function generalMessages(error: CombinedError | undefined | null): string[] {
+  if (!error) return [];
+  const fields = fieldErrors(error);
+  return error.graphQLErrors
+    .filter((e) => !(e.extensions?.code === 'BAD_USER_INPUT' && Object.keys(fields).length > 0))
+    .map((e) => e.message);
+}
