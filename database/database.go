@@ -15,7 +15,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq" // PostgreSQL driver, registered as "postgres".
+	_ "github.com/lib/pq"  // PostgreSQL driver, registered as "postgres".
 	_ "modernc.org/sqlite" // SQLite driver, registered as "sqlite".
 
 	"github.com/shyraq/birge/ent"

@@ -291,7 +291,10 @@ func DeleteAccount(ctx context.Context, client *ent.Client) error {
 		return err
 	}
 	steps := []func() error{
-		func() error { _, err := tx.Session.Delete().Where(session.AccountID(v.AccountID)).Exec(sys); return err },
+		func() error {
+			_, err := tx.Session.Delete().Where(session.AccountID(v.AccountID)).Exec(sys)
+			return err
+		},
 		func() error {
 			_, err := tx.PasswordReset.Delete().Where(passwordreset.AccountID(v.AccountID)).Exec(sys)
 			return err
