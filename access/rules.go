@@ -9,6 +9,8 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/enrollment"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/ent/privacy"
@@ -151,11 +153,8 @@ func AllowOwnRecord() privacy.MutationRule {
 // (consents) to the person themself; staff are allowed by an earlier rule.
 func FilterOwnRecords() privacy.QueryRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
-		v := viewer.FromContext(ctx)
-		if v.PersonID == 0 {
-			return privacy.Denyf("not signed in")
-		}
-		f.Where(entql.FieldEQ("person_id", v.PersonID))
+		// A viewer without a person (0) matches no record.
+		f.Where(entql.FieldEQ("person_id", viewer.FromContext(ctx).PersonID))
 		return privacy.Allow
 	})
 }
@@ -164,11 +163,8 @@ func FilterOwnRecords() privacy.QueryRule {
 // staff are allowed by an earlier rule.
 func FilterOwnAccount() privacy.QueryRule {
 	return privacy.AccountQueryRuleFunc(func(ctx context.Context, q *ent.AccountQuery) error {
-		v := viewer.FromContext(ctx)
-		if v.AccountID == 0 {
-			return privacy.Denyf("not signed in")
-		}
-		q.Where(account.ID(v.AccountID))
+		// A visitor (account 0) matches no account.
+		q.Where(account.ID(viewer.FromContext(ctx).AccountID))
 		return privacy.Allow
 	})
 }
@@ -177,11 +173,24 @@ func FilterOwnAccount() privacy.QueryRule {
 // person takes part in.
 func FilterOwnConnections() privacy.QueryRule {
 	return privacy.ConnectionQueryRuleFunc(func(ctx context.Context, q *ent.ConnectionQuery) error {
+		// A viewer without a person (0) takes part in no connection.
 		v := viewer.FromContext(ctx)
-		if v.PersonID == 0 {
-			return privacy.Denyf("not signed in")
-		}
 		q.Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID)))
+		return privacy.Allow
+	})
+}
+
+// FilterOwnSurveys restricts outcome-survey reads to the viewer's own
+// (through their enrollments); staff are allowed by an earlier rule, and
+// everyone else sees none.
+func FilterOwnSurveys() privacy.QueryRule {
+	return privacy.OutcomeSurveyQueryRuleFunc(func(ctx context.Context, q *ent.OutcomeSurveyQuery) error {
+		v := viewer.FromContext(ctx)
+		if v.PersonID == 0 || v.Is(viewer.RolePartner) {
+			q.Where(outcomesurvey.IDIn()) // none
+			return privacy.Allow
+		}
+		q.Where(outcomesurvey.HasEnrollmentWith(enrollment.PersonID(v.PersonID)))
 		return privacy.Allow
 	})
 }

@@ -12,11 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"entgo.io/ent/dialect"
 
 	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/auth"
@@ -25,6 +22,7 @@ import (
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/session"
+	"github.com/shyraq/birge/internal/testdb"
 	"github.com/shyraq/birge/viewer"
 )
 
@@ -62,26 +60,13 @@ const (
 	adminPassword = "admin staple battery"
 )
 
-var dbSeq atomic.Int64
-
 func setup(t *testing.T) *env {
 	t.Helper()
 	ctx := context.Background()
 	e := &env{t: t, ctx: ctx, clock: &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}}
-	name := fmt.Sprintf("auth_%s_%d", regexp.MustCompile(`\W`).ReplaceAllString(t.Name(), "_"), dbSeq.Add(1))
-	db, err := database.Open("file:"+name+"?mode=memory&cache=shared", database.Options{
-		Wrap: func(d dialect.Driver) dialect.Driver {
-			e.counter = database.NewCounter(d)
-			return e.counter
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	// SQLite in memory; PostgreSQL when BIRGE_TEST_DATABASE_URL is set.
+	db, counter := testdb.OpenCounted(t)
+	e.counter = counter
 	e.db = db
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.mail = auth.NewLogMailer(logger)

@@ -27,6 +27,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
@@ -65,6 +66,8 @@ type Client struct {
 	Invitation *InvitationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// OutcomeSurvey is the client for interacting with the OutcomeSurvey builders.
+	OutcomeSurvey *OutcomeSurveyClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
 	// Person is the client for interacting with the Person builders.
@@ -98,6 +101,7 @@ func (c *Client) init() {
 	c.Interest = NewInterestClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
+	c.OutcomeSurvey = NewOutcomeSurveyClient(c.config)
 	c.PasswordReset = NewPasswordResetClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.Profile = NewProfileClient(c.config)
@@ -207,6 +211,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Interest:       NewInterestClient(cfg),
 		Invitation:     NewInvitationClient(cfg),
 		Organization:   NewOrganizationClient(cfg),
+		OutcomeSurvey:  NewOutcomeSurveyClient(cfg),
 		PasswordReset:  NewPasswordResetClient(cfg),
 		Person:         NewPersonClient(cfg),
 		Profile:        NewProfileClient(cfg),
@@ -243,6 +248,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Interest:       NewInterestClient(cfg),
 		Invitation:     NewInvitationClient(cfg),
 		Organization:   NewOrganizationClient(cfg),
+		OutcomeSurvey:  NewOutcomeSurveyClient(cfg),
 		PasswordReset:  NewPasswordResetClient(cfg),
 		Person:         NewPersonClient(cfg),
 		Profile:        NewProfileClient(cfg),
@@ -279,7 +285,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Account, c.Activity, c.AuditEvent, c.Cohort, c.Connection, c.Consent,
 		c.ContactDetails, c.Enrollment, c.Funding, c.Interest, c.Invitation,
-		c.Organization, c.PasswordReset, c.Person, c.Profile, c.Program, c.Session,
+		c.Organization, c.OutcomeSurvey, c.PasswordReset, c.Person, c.Profile,
+		c.Program, c.Session,
 	} {
 		n.Use(hooks...)
 	}
@@ -291,7 +298,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Account, c.Activity, c.AuditEvent, c.Cohort, c.Connection, c.Consent,
 		c.ContactDetails, c.Enrollment, c.Funding, c.Interest, c.Invitation,
-		c.Organization, c.PasswordReset, c.Person, c.Profile, c.Program, c.Session,
+		c.Organization, c.OutcomeSurvey, c.PasswordReset, c.Person, c.Profile,
+		c.Program, c.Session,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -324,6 +332,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Invitation.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
+	case *OutcomeSurveyMutation:
+		return c.OutcomeSurvey.mutate(ctx, m)
 	case *PasswordResetMutation:
 		return c.PasswordReset.mutate(ctx, m)
 	case *PersonMutation:
@@ -1483,7 +1493,8 @@ func (c *ContactDetailsClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *ContactDetailsClient) Interceptors() []Interceptor {
-	return c.inters.ContactDetails
+	inters := c.inters.ContactDetails
+	return append(inters[:len(inters):len(inters)], contactdetails.Interceptors[:]...)
 }
 
 func (c *ContactDetailsClient) mutate(ctx context.Context, m *ContactDetailsMutation) (Value, error) {
@@ -1618,6 +1629,22 @@ func (c *EnrollmentClient) QueryPerson(_m *Enrollment) *PersonQuery {
 			sqlgraph.From(enrollment.Table, enrollment.FieldID, id),
 			sqlgraph.To(person.Table, person.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, enrollment.PersonTable, enrollment.PersonColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySurveys queries the surveys edge of a Enrollment.
+func (c *EnrollmentClient) QuerySurveys(_m *Enrollment) *OutcomeSurveyQuery {
+	query := (&OutcomeSurveyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enrollment.Table, enrollment.FieldID, id),
+			sqlgraph.To(outcomesurvey.Table, outcomesurvey.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, enrollment.SurveysTable, enrollment.SurveysColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2376,6 +2403,172 @@ func (c *OrganizationClient) mutate(ctx context.Context, m *OrganizationMutation
 		return (&OrganizationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Organization mutation op: %q", m.Op())
+	}
+}
+
+// OutcomeSurveyClient is a client for the OutcomeSurvey schema.
+type OutcomeSurveyClient struct {
+	config
+}
+
+// NewOutcomeSurveyClient returns a client for the OutcomeSurvey from the given config.
+func NewOutcomeSurveyClient(c config) *OutcomeSurveyClient {
+	return &OutcomeSurveyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `outcomesurvey.Hooks(f(g(h())))`.
+func (c *OutcomeSurveyClient) Use(hooks ...Hook) {
+	c.hooks.OutcomeSurvey = append(c.hooks.OutcomeSurvey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `outcomesurvey.Intercept(f(g(h())))`.
+func (c *OutcomeSurveyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OutcomeSurvey = append(c.inters.OutcomeSurvey, interceptors...)
+}
+
+// Create returns a builder for creating a OutcomeSurvey entity.
+func (c *OutcomeSurveyClient) Create() *OutcomeSurveyCreate {
+	mutation := newOutcomeSurveyMutation(c.config, OpCreate)
+	return &OutcomeSurveyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OutcomeSurvey entities.
+func (c *OutcomeSurveyClient) CreateBulk(builders ...*OutcomeSurveyCreate) *OutcomeSurveyCreateBulk {
+	return &OutcomeSurveyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OutcomeSurveyClient) MapCreateBulk(slice any, setFunc func(*OutcomeSurveyCreate, int)) *OutcomeSurveyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OutcomeSurveyCreateBulk{err: fmt.Errorf("calling to OutcomeSurveyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OutcomeSurveyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OutcomeSurveyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OutcomeSurvey.
+func (c *OutcomeSurveyClient) Update() *OutcomeSurveyUpdate {
+	mutation := newOutcomeSurveyMutation(c.config, OpUpdate)
+	return &OutcomeSurveyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OutcomeSurveyClient) UpdateOne(_m *OutcomeSurvey) *OutcomeSurveyUpdateOne {
+	mutation := newOutcomeSurveyMutation(c.config, OpUpdateOne, withOutcomeSurvey(_m))
+	return &OutcomeSurveyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OutcomeSurveyClient) UpdateOneID(id int) *OutcomeSurveyUpdateOne {
+	mutation := newOutcomeSurveyMutation(c.config, OpUpdateOne, withOutcomeSurveyID(id))
+	return &OutcomeSurveyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OutcomeSurvey.
+func (c *OutcomeSurveyClient) Delete() *OutcomeSurveyDelete {
+	mutation := newOutcomeSurveyMutation(c.config, OpDelete)
+	return &OutcomeSurveyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OutcomeSurveyClient) DeleteOne(_m *OutcomeSurvey) *OutcomeSurveyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OutcomeSurveyClient) DeleteOneID(id int) *OutcomeSurveyDeleteOne {
+	builder := c.Delete().Where(outcomesurvey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OutcomeSurveyDeleteOne{builder}
+}
+
+// Query returns a query builder for OutcomeSurvey.
+func (c *OutcomeSurveyClient) Query() *OutcomeSurveyQuery {
+	return &OutcomeSurveyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOutcomeSurvey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OutcomeSurvey entity by its id.
+func (c *OutcomeSurveyClient) Get(ctx context.Context, id int) (*OutcomeSurvey, error) {
+	return c.Query().Where(outcomesurvey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OutcomeSurveyClient) GetX(ctx context.Context, id int) *OutcomeSurvey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEnrollment queries the enrollment edge of a OutcomeSurvey.
+func (c *OutcomeSurveyClient) QueryEnrollment(_m *OutcomeSurvey) *EnrollmentQuery {
+	query := (&EnrollmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(outcomesurvey.Table, outcomesurvey.FieldID, id),
+			sqlgraph.To(enrollment.Table, enrollment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, outcomesurvey.EnrollmentTable, outcomesurvey.EnrollmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a OutcomeSurvey.
+func (c *OutcomeSurveyClient) QueryRecordedBy(_m *OutcomeSurvey) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(outcomesurvey.Table, outcomesurvey.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, outcomesurvey.RecordedByTable, outcomesurvey.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *OutcomeSurveyClient) Hooks() []Hook {
+	hooks := c.hooks.OutcomeSurvey
+	return append(hooks[:len(hooks):len(hooks)], outcomesurvey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *OutcomeSurveyClient) Interceptors() []Interceptor {
+	return c.inters.OutcomeSurvey
+}
+
+func (c *OutcomeSurveyClient) mutate(ctx context.Context, m *OutcomeSurveyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OutcomeSurveyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OutcomeSurveyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OutcomeSurveyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OutcomeSurveyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OutcomeSurvey mutation op: %q", m.Op())
 	}
 }
 
@@ -3325,13 +3518,13 @@ func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, 
 type (
 	hooks struct {
 		Account, Activity, AuditEvent, Cohort, Connection, Consent, ContactDetails,
-		Enrollment, Funding, Interest, Invitation, Organization, PasswordReset, Person,
-		Profile, Program, Session []ent.Hook
+		Enrollment, Funding, Interest, Invitation, Organization, OutcomeSurvey,
+		PasswordReset, Person, Profile, Program, Session []ent.Hook
 	}
 	inters struct {
 		Account, Activity, AuditEvent, Cohort, Connection, Consent, ContactDetails,
-		Enrollment, Funding, Interest, Invitation, Organization, PasswordReset, Person,
-		Profile, Program, Session []ent.Interceptor
+		Enrollment, Funding, Interest, Invitation, Organization, OutcomeSurvey,
+		PasswordReset, Person, Profile, Program, Session []ent.Interceptor
 	}
 )
 

@@ -43,13 +43,17 @@ type Enrollment struct {
 type EnrollmentEdges struct {
 	// Person holds the value of the person edge.
 	Person *Person `json:"person,omitempty"`
+	// Surveys holds the value of the surveys edge.
+	Surveys []*OutcomeSurvey `json:"surveys,omitempty"`
 	// Cohort holds the value of the cohort edge.
 	Cohort *Cohort `json:"cohort,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
+
+	namedSurveys map[string][]*OutcomeSurvey
 }
 
 // PersonOrErr returns the Person value or an error if the edge
@@ -63,12 +67,21 @@ func (e EnrollmentEdges) PersonOrErr() (*Person, error) {
 	return nil, &NotLoadedError{edge: "person"}
 }
 
+// SurveysOrErr returns the Surveys value or an error if the edge
+// was not loaded in eager-loading.
+func (e EnrollmentEdges) SurveysOrErr() ([]*OutcomeSurvey, error) {
+	if e.loadedTypes[1] {
+		return e.Surveys, nil
+	}
+	return nil, &NotLoadedError{edge: "surveys"}
+}
+
 // CohortOrErr returns the Cohort value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e EnrollmentEdges) CohortOrErr() (*Cohort, error) {
 	if e.Cohort != nil {
 		return e.Cohort, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: cohort.Label}
 	}
 	return nil, &NotLoadedError{edge: "cohort"}
@@ -166,6 +179,11 @@ func (_m *Enrollment) QueryPerson() *PersonQuery {
 	return NewEnrollmentClient(_m.config).QueryPerson(_m)
 }
 
+// QuerySurveys queries the "surveys" edge of the Enrollment entity.
+func (_m *Enrollment) QuerySurveys() *OutcomeSurveyQuery {
+	return NewEnrollmentClient(_m.config).QuerySurveys(_m)
+}
+
 // QueryCohort queries the "cohort" edge of the Enrollment entity.
 func (_m *Enrollment) QueryCohort() *CohortQuery {
 	return NewEnrollmentClient(_m.config).QueryCohort(_m)
@@ -216,6 +234,30 @@ func (_m *Enrollment) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.CohortID))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedSurveys returns the Surveys named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Enrollment) NamedSurveys(name string) ([]*OutcomeSurvey, error) {
+	if _m.Edges.namedSurveys == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSurveys[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Enrollment) appendNamedSurveys(name string, edges ...*OutcomeSurvey) {
+	if _m.Edges.namedSurveys == nil {
+		_m.Edges.namedSurveys = make(map[string][]*OutcomeSurvey)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSurveys[name] = []*OutcomeSurvey{}
+	} else {
+		_m.Edges.namedSurveys[name] = append(_m.Edges.namedSurveys[name], edges...)
+	}
 }
 
 // Enrollments is a parsable slice of Enrollment.

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/enrollment"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 )
 
@@ -109,6 +110,21 @@ func (_c *EnrollmentCreate) SetCohortID(v int) *EnrollmentCreate {
 // SetPerson sets the "person" edge to the Person entity.
 func (_c *EnrollmentCreate) SetPerson(v *Person) *EnrollmentCreate {
 	return _c.SetPersonID(v.ID)
+}
+
+// AddSurveyIDs adds the "surveys" edge to the OutcomeSurvey entity by IDs.
+func (_c *EnrollmentCreate) AddSurveyIDs(ids ...int) *EnrollmentCreate {
+	_c.mutation.AddSurveyIDs(ids...)
+	return _c
+}
+
+// AddSurveys adds the "surveys" edges to the OutcomeSurvey entity.
+func (_c *EnrollmentCreate) AddSurveys(v ...*OutcomeSurvey) *EnrollmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSurveyIDs(ids...)
 }
 
 // SetCohort sets the "cohort" edge to the Cohort entity.
@@ -288,6 +304,22 @@ func (_c *EnrollmentCreate) createSpec() (*Enrollment, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.PersonID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SurveysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.CohortIDs(); len(nodes) > 0 {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -15,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/enrollment"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
 )
@@ -22,14 +24,16 @@ import (
 // EnrollmentQuery is the builder for querying Enrollment entities.
 type EnrollmentQuery struct {
 	config
-	ctx        *QueryContext
-	order      []enrollment.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Enrollment
-	withPerson *PersonQuery
-	withCohort *CohortQuery
-	loadTotal  []func(context.Context, []*Enrollment) error
-	modifiers  []func(*sql.Selector)
+	ctx              *QueryContext
+	order            []enrollment.OrderOption
+	inters           []Interceptor
+	predicates       []predicate.Enrollment
+	withPerson       *PersonQuery
+	withSurveys      *OutcomeSurveyQuery
+	withCohort       *CohortQuery
+	loadTotal        []func(context.Context, []*Enrollment) error
+	modifiers        []func(*sql.Selector)
+	withNamedSurveys map[string]*OutcomeSurveyQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -81,6 +85,28 @@ func (_q *EnrollmentQuery) QueryPerson() *PersonQuery {
 			sqlgraph.From(enrollment.Table, enrollment.FieldID, selector),
 			sqlgraph.To(person.Table, person.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, enrollment.PersonTable, enrollment.PersonColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySurveys chains the current query on the "surveys" edge.
+func (_q *EnrollmentQuery) QuerySurveys() *OutcomeSurveyQuery {
+	query := (&OutcomeSurveyClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enrollment.Table, enrollment.FieldID, selector),
+			sqlgraph.To(outcomesurvey.Table, outcomesurvey.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, enrollment.SurveysTable, enrollment.SurveysColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -297,13 +323,14 @@ func (_q *EnrollmentQuery) Clone() *EnrollmentQuery {
 		return nil
 	}
 	return &EnrollmentQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]enrollment.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Enrollment{}, _q.predicates...),
-		withPerson: _q.withPerson.Clone(),
-		withCohort: _q.withCohort.Clone(),
+		config:      _q.config,
+		ctx:         _q.ctx.Clone(),
+		order:       append([]enrollment.OrderOption{}, _q.order...),
+		inters:      append([]Interceptor{}, _q.inters...),
+		predicates:  append([]predicate.Enrollment{}, _q.predicates...),
+		withPerson:  _q.withPerson.Clone(),
+		withSurveys: _q.withSurveys.Clone(),
+		withCohort:  _q.withCohort.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -318,6 +345,17 @@ func (_q *EnrollmentQuery) WithPerson(opts ...func(*PersonQuery)) *EnrollmentQue
 		opt(query)
 	}
 	_q.withPerson = query
+	return _q
+}
+
+// WithSurveys tells the query-builder to eager-load the nodes that are connected to
+// the "surveys" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnrollmentQuery) WithSurveys(opts ...func(*OutcomeSurveyQuery)) *EnrollmentQuery {
+	query := (&OutcomeSurveyClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSurveys = query
 	return _q
 }
 
@@ -416,8 +454,9 @@ func (_q *EnrollmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Enrollment{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withPerson != nil,
+			_q.withSurveys != nil,
 			_q.withCohort != nil,
 		}
 	)
@@ -448,9 +487,23 @@ func (_q *EnrollmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 			return nil, err
 		}
 	}
+	if query := _q.withSurveys; query != nil {
+		if err := _q.loadSurveys(ctx, query, nodes,
+			func(n *Enrollment) { n.Edges.Surveys = []*OutcomeSurvey{} },
+			func(n *Enrollment, e *OutcomeSurvey) { n.Edges.Surveys = append(n.Edges.Surveys, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCohort; query != nil {
 		if err := _q.loadCohort(ctx, query, nodes, nil,
 			func(n *Enrollment, e *Cohort) { n.Edges.Cohort = e }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSurveys {
+		if err := _q.loadSurveys(ctx, query, nodes,
+			func(n *Enrollment) { n.appendNamedSurveys(name) },
+			func(n *Enrollment, e *OutcomeSurvey) { n.appendNamedSurveys(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -488,6 +541,36 @@ func (_q *EnrollmentQuery) loadPerson(ctx context.Context, query *PersonQuery, n
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *EnrollmentQuery) loadSurveys(ctx context.Context, query *OutcomeSurveyQuery, nodes []*Enrollment, init func(*Enrollment), assign func(*Enrollment, *OutcomeSurvey)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Enrollment)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(outcomesurvey.FieldEnrollmentID)
+	}
+	query.Where(predicate.OutcomeSurvey(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(enrollment.SurveysColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EnrollmentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "enrollment_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -637,6 +720,20 @@ func (_q *EnrollmentQuery) ForShare(opts ...sql.LockOption) *EnrollmentQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedSurveys tells the query-builder to eager-load the nodes that are connected to the "surveys"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnrollmentQuery) WithNamedSurveys(name string, opts ...func(*OutcomeSurveyQuery)) *EnrollmentQuery {
+	query := (&OutcomeSurveyClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSurveys == nil {
+		_q.withNamedSurveys = make(map[string]*OutcomeSurveyQuery)
+	}
+	_q.withNamedSurveys[name] = query
 	return _q
 }
 

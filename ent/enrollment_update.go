@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/shyraq/birge/ent/enrollment"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/predicate"
 )
 
@@ -76,9 +77,45 @@ func (_u *EnrollmentUpdate) SetNillableGoals(v *string) *EnrollmentUpdate {
 	return _u
 }
 
+// AddSurveyIDs adds the "surveys" edge to the OutcomeSurvey entity by IDs.
+func (_u *EnrollmentUpdate) AddSurveyIDs(ids ...int) *EnrollmentUpdate {
+	_u.mutation.AddSurveyIDs(ids...)
+	return _u
+}
+
+// AddSurveys adds the "surveys" edges to the OutcomeSurvey entity.
+func (_u *EnrollmentUpdate) AddSurveys(v ...*OutcomeSurvey) *EnrollmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSurveyIDs(ids...)
+}
+
 // Mutation returns the EnrollmentMutation object of the builder.
 func (_u *EnrollmentUpdate) Mutation() *EnrollmentMutation {
 	return _u.mutation
+}
+
+// ClearSurveys clears all "surveys" edges to the OutcomeSurvey entity.
+func (_u *EnrollmentUpdate) ClearSurveys() *EnrollmentUpdate {
+	_u.mutation.ClearSurveys()
+	return _u
+}
+
+// RemoveSurveyIDs removes the "surveys" edge to OutcomeSurvey entities by IDs.
+func (_u *EnrollmentUpdate) RemoveSurveyIDs(ids ...int) *EnrollmentUpdate {
+	_u.mutation.RemoveSurveyIDs(ids...)
+	return _u
+}
+
+// RemoveSurveys removes "surveys" edges to OutcomeSurvey entities.
+func (_u *EnrollmentUpdate) RemoveSurveys(v ...*OutcomeSurvey) *EnrollmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSurveyIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -173,6 +210,51 @@ func (_u *EnrollmentUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if value, ok := _u.mutation.Goals(); ok {
 		_spec.SetField(enrollment.FieldGoals, field.TypeString, value)
 	}
+	if _u.mutation.SurveysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSurveysIDs(); len(nodes) > 0 && !_u.mutation.SurveysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SurveysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{enrollment.Label}
@@ -241,9 +323,45 @@ func (_u *EnrollmentUpdateOne) SetNillableGoals(v *string) *EnrollmentUpdateOne 
 	return _u
 }
 
+// AddSurveyIDs adds the "surveys" edge to the OutcomeSurvey entity by IDs.
+func (_u *EnrollmentUpdateOne) AddSurveyIDs(ids ...int) *EnrollmentUpdateOne {
+	_u.mutation.AddSurveyIDs(ids...)
+	return _u
+}
+
+// AddSurveys adds the "surveys" edges to the OutcomeSurvey entity.
+func (_u *EnrollmentUpdateOne) AddSurveys(v ...*OutcomeSurvey) *EnrollmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSurveyIDs(ids...)
+}
+
 // Mutation returns the EnrollmentMutation object of the builder.
 func (_u *EnrollmentUpdateOne) Mutation() *EnrollmentMutation {
 	return _u.mutation
+}
+
+// ClearSurveys clears all "surveys" edges to the OutcomeSurvey entity.
+func (_u *EnrollmentUpdateOne) ClearSurveys() *EnrollmentUpdateOne {
+	_u.mutation.ClearSurveys()
+	return _u
+}
+
+// RemoveSurveyIDs removes the "surveys" edge to OutcomeSurvey entities by IDs.
+func (_u *EnrollmentUpdateOne) RemoveSurveyIDs(ids ...int) *EnrollmentUpdateOne {
+	_u.mutation.RemoveSurveyIDs(ids...)
+	return _u
+}
+
+// RemoveSurveys removes "surveys" edges to OutcomeSurvey entities.
+func (_u *EnrollmentUpdateOne) RemoveSurveys(v ...*OutcomeSurvey) *EnrollmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSurveyIDs(ids...)
 }
 
 // Where appends a list predicates to the EnrollmentUpdate builder.
@@ -367,6 +485,51 @@ func (_u *EnrollmentUpdateOne) sqlSave(ctx context.Context) (_node *Enrollment, 
 	}
 	if value, ok := _u.mutation.Goals(); ok {
 		_spec.SetField(enrollment.FieldGoals, field.TypeString, value)
+	}
+	if _u.mutation.SurveysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSurveysIDs(); len(nodes) > 0 && !_u.mutation.SurveysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SurveysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(outcomesurvey.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_node = &Enrollment{config: _u.config}
 	_spec.Assign = _node.assignValues

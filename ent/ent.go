@@ -24,6 +24,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			interest.Table:       interest.ValidColumn,
 			invitation.Table:     invitation.ValidColumn,
 			organization.Table:   organization.ValidColumn,
+			outcomesurvey.Table:  outcomesurvey.ValidColumn,
 			passwordreset.Table:  passwordreset.ValidColumn,
 			person.Table:         person.ValidColumn,
 			profile.Table:        profile.ValidColumn,

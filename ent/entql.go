@@ -15,6 +15,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
@@ -30,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   account.Table,
@@ -265,6 +266,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   outcomesurvey.Table,
+			Columns: outcomesurvey.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: outcomesurvey.FieldID,
+			},
+		},
+		Type: "OutcomeSurvey",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			outcomesurvey.FieldStage:                  {Type: field.TypeEnum, Column: outcomesurvey.FieldStage},
+			outcomesurvey.FieldIndependence:           {Type: field.TypeInt, Column: outcomesurvey.FieldIndependence},
+			outcomesurvey.FieldConfidence:             {Type: field.TypeInt, Column: outcomesurvey.FieldConfidence},
+			outcomesurvey.FieldCooksForSelf:           {Type: field.TypeBool, Column: outcomesurvey.FieldCooksForSelf},
+			outcomesurvey.FieldTravelsAlone:           {Type: field.TypeBool, Column: outcomesurvey.FieldTravelsAlone},
+			outcomesurvey.FieldOccupation:             {Type: field.TypeEnum, Column: outcomesurvey.FieldOccupation},
+			outcomesurvey.FieldCommunityParticipation: {Type: field.TypeBool, Column: outcomesurvey.FieldCommunityParticipation},
+			outcomesurvey.FieldPeersMet:               {Type: field.TypeInt, Column: outcomesurvey.FieldPeersMet},
+			outcomesurvey.FieldAssisted:               {Type: field.TypeBool, Column: outcomesurvey.FieldAssisted},
+			outcomesurvey.FieldRecordedAt:             {Type: field.TypeTime, Column: outcomesurvey.FieldRecordedAt},
+			outcomesurvey.FieldRecordedByID:           {Type: field.TypeInt, Column: outcomesurvey.FieldRecordedByID},
+			outcomesurvey.FieldEnrollmentID:           {Type: field.TypeInt, Column: outcomesurvey.FieldEnrollmentID},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordreset.Table,
 			Columns: passwordreset.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -281,7 +307,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordreset.FieldAccountID: {Type: field.TypeInt, Column: passwordreset.FieldAccountID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -299,13 +325,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCity:              {Type: field.TypeString, Column: person.FieldCity},
 			person.FieldIsTrainer:         {Type: field.TypeBool, Column: person.FieldIsTrainer},
 			person.FieldOrganizationID:    {Type: field.TypeInt, Column: person.FieldOrganizationID},
+			person.FieldLookingFor:        {Type: field.TypeJSON, Column: person.FieldLookingFor},
+			person.FieldSearchKey:         {Type: field.TypeString, Column: person.FieldSearchKey},
 			person.FieldListedInDirectory: {Type: field.TypeBool, Column: person.FieldListedInDirectory},
 			person.FieldVisibleToPartners: {Type: field.TypeBool, Column: person.FieldVisibleToPartners},
 			person.FieldProfileVisibility: {Type: field.TypeEnum, Column: person.FieldProfileVisibility},
 			person.FieldContactVisibility: {Type: field.TypeEnum, Column: person.FieldContactVisibility},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   profile.Table,
 			Columns: profile.Columns,
@@ -318,10 +346,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			profile.FieldBio:       {Type: field.TypeString, Column: profile.FieldBio},
 			profile.FieldLanguages: {Type: field.TypeJSON, Column: profile.FieldLanguages},
+			profile.FieldSearchBio: {Type: field.TypeString, Column: profile.FieldSearchBio},
 			profile.FieldPersonID:  {Type: field.TypeInt, Column: profile.FieldPersonID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   program.Table,
 			Columns: program.Columns,
@@ -339,7 +368,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			program.FieldOperatorID:  {Type: field.TypeInt, Column: program.FieldOperatorID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -538,6 +567,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Person",
 	)
 	graph.MustAddE(
+		"surveys",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enrollment.SurveysTable,
+			Columns: []string{enrollment.SurveysColumn},
+			Bidi:    false,
+		},
+		"Enrollment",
+		"OutcomeSurvey",
+	)
+	graph.MustAddE(
 		"cohort",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -679,6 +720,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Organization",
+		"Account",
+	)
+	graph.MustAddE(
+		"enrollment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   outcomesurvey.EnrollmentTable,
+			Columns: []string{outcomesurvey.EnrollmentColumn},
+			Bidi:    false,
+		},
+		"OutcomeSurvey",
+		"Enrollment",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   outcomesurvey.RecordedByTable,
+			Columns: []string{outcomesurvey.RecordedByColumn},
+			Bidi:    false,
+		},
+		"OutcomeSurvey",
 		"Account",
 	)
 	graph.MustAddE(
@@ -1664,6 +1729,20 @@ func (f *EnrollmentFilter) WhereHasPersonWith(preds ...predicate.Person) {
 	})))
 }
 
+// WhereHasSurveys applies a predicate to check if query has an edge surveys.
+func (f *EnrollmentFilter) WhereHasSurveys() {
+	f.Where(entql.HasEdge("surveys"))
+}
+
+// WhereHasSurveysWith applies a predicate to check if query has an edge surveys with a given conditions (other predicates).
+func (f *EnrollmentFilter) WhereHasSurveysWith(preds ...predicate.OutcomeSurvey) {
+	f.Where(entql.HasEdgeWith("surveys", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasCohort applies a predicate to check if query has an edge cohort.
 func (f *EnrollmentFilter) WhereHasCohort() {
 	f.Where(entql.HasEdge("cohort"))
@@ -2133,6 +2212,134 @@ func (f *OrganizationFilter) WhereHasAccountsWith(preds ...predicate.Account) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OutcomeSurveyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OutcomeSurveyQuery builder.
+func (_q *OutcomeSurveyQuery) Filter() *OutcomeSurveyFilter {
+	return &OutcomeSurveyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OutcomeSurveyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OutcomeSurveyMutation builder.
+func (m *OutcomeSurveyMutation) Filter() *OutcomeSurveyFilter {
+	return &OutcomeSurveyFilter{config: m.config, predicateAdder: m}
+}
+
+// OutcomeSurveyFilter provides a generic filtering capability at runtime for OutcomeSurveyQuery.
+type OutcomeSurveyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OutcomeSurveyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OutcomeSurveyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldID))
+}
+
+// WhereStage applies the entql string predicate on the stage field.
+func (f *OutcomeSurveyFilter) WhereStage(p entql.StringP) {
+	f.Where(p.Field(outcomesurvey.FieldStage))
+}
+
+// WhereIndependence applies the entql int predicate on the independence field.
+func (f *OutcomeSurveyFilter) WhereIndependence(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldIndependence))
+}
+
+// WhereConfidence applies the entql int predicate on the confidence field.
+func (f *OutcomeSurveyFilter) WhereConfidence(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldConfidence))
+}
+
+// WhereCooksForSelf applies the entql bool predicate on the cooks_for_self field.
+func (f *OutcomeSurveyFilter) WhereCooksForSelf(p entql.BoolP) {
+	f.Where(p.Field(outcomesurvey.FieldCooksForSelf))
+}
+
+// WhereTravelsAlone applies the entql bool predicate on the travels_alone field.
+func (f *OutcomeSurveyFilter) WhereTravelsAlone(p entql.BoolP) {
+	f.Where(p.Field(outcomesurvey.FieldTravelsAlone))
+}
+
+// WhereOccupation applies the entql string predicate on the occupation field.
+func (f *OutcomeSurveyFilter) WhereOccupation(p entql.StringP) {
+	f.Where(p.Field(outcomesurvey.FieldOccupation))
+}
+
+// WhereCommunityParticipation applies the entql bool predicate on the community_participation field.
+func (f *OutcomeSurveyFilter) WhereCommunityParticipation(p entql.BoolP) {
+	f.Where(p.Field(outcomesurvey.FieldCommunityParticipation))
+}
+
+// WherePeersMet applies the entql int predicate on the peers_met field.
+func (f *OutcomeSurveyFilter) WherePeersMet(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldPeersMet))
+}
+
+// WhereAssisted applies the entql bool predicate on the assisted field.
+func (f *OutcomeSurveyFilter) WhereAssisted(p entql.BoolP) {
+	f.Where(p.Field(outcomesurvey.FieldAssisted))
+}
+
+// WhereRecordedAt applies the entql time.Time predicate on the recorded_at field.
+func (f *OutcomeSurveyFilter) WhereRecordedAt(p entql.TimeP) {
+	f.Where(p.Field(outcomesurvey.FieldRecordedAt))
+}
+
+// WhereRecordedByID applies the entql int predicate on the recorded_by_id field.
+func (f *OutcomeSurveyFilter) WhereRecordedByID(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldRecordedByID))
+}
+
+// WhereEnrollmentID applies the entql int predicate on the enrollment_id field.
+func (f *OutcomeSurveyFilter) WhereEnrollmentID(p entql.IntP) {
+	f.Where(p.Field(outcomesurvey.FieldEnrollmentID))
+}
+
+// WhereHasEnrollment applies a predicate to check if query has an edge enrollment.
+func (f *OutcomeSurveyFilter) WhereHasEnrollment() {
+	f.Where(entql.HasEdge("enrollment"))
+}
+
+// WhereHasEnrollmentWith applies a predicate to check if query has an edge enrollment with a given conditions (other predicates).
+func (f *OutcomeSurveyFilter) WhereHasEnrollmentWith(preds ...predicate.Enrollment) {
+	f.Where(entql.HasEdgeWith("enrollment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *OutcomeSurveyFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *OutcomeSurveyFilter) WhereHasRecordedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PasswordResetQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2161,7 +2368,7 @@ type PasswordResetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordResetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2240,7 +2447,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2284,6 +2491,16 @@ func (f *PersonFilter) WhereIsTrainer(p entql.BoolP) {
 // WhereOrganizationID applies the entql int predicate on the organization_id field.
 func (f *PersonFilter) WhereOrganizationID(p entql.IntP) {
 	f.Where(p.Field(person.FieldOrganizationID))
+}
+
+// WhereLookingFor applies the entql json.RawMessage predicate on the looking_for field.
+func (f *PersonFilter) WhereLookingFor(p entql.BytesP) {
+	f.Where(p.Field(person.FieldLookingFor))
+}
+
+// WhereSearchKey applies the entql string predicate on the search_key field.
+func (f *PersonFilter) WhereSearchKey(p entql.StringP) {
+	f.Where(p.Field(person.FieldSearchKey))
 }
 
 // WhereListedInDirectory applies the entql bool predicate on the listed_in_directory field.
@@ -2489,7 +2706,7 @@ type ProfileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProfileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2508,6 +2725,11 @@ func (f *ProfileFilter) WhereBio(p entql.StringP) {
 // WhereLanguages applies the entql json.RawMessage predicate on the languages field.
 func (f *ProfileFilter) WhereLanguages(p entql.BytesP) {
 	f.Where(p.Field(profile.FieldLanguages))
+}
+
+// WhereSearchBio applies the entql string predicate on the search_bio field.
+func (f *ProfileFilter) WhereSearchBio(p entql.StringP) {
+	f.Where(p.Field(profile.FieldSearchBio))
 }
 
 // WherePersonID applies the entql int predicate on the person_id field.
@@ -2558,7 +2780,7 @@ type ProgramFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgramFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2665,7 +2887,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

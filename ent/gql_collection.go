@@ -21,6 +21,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
@@ -1303,6 +1304,95 @@ func (_q *EnrollmentQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				fieldSeen[enrollment.FieldPersonID] = struct{}{}
 			}
 
+		case "surveys":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OutcomeSurveyClient{config: _q.config}).Query()
+			)
+			args := newOutcomeSurveyPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newOutcomeSurveyPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Enrollment) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"enrollment_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(enrollment.SurveysColumn), ids...))
+						})
+						if err := query.GroupBy(enrollment.SurveysColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Enrollment) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Surveys)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, outcomesurveyImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(enrollment.SurveysColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedSurveys(alias, func(wq *OutcomeSurveyQuery) {
+				*wq = *query
+			})
+
 		case "cohort":
 			var (
 				alias = field.Alias
@@ -2346,6 +2436,162 @@ func newOrganizationPaginateArgs(rv map[string]any) *organizationPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OutcomeSurveyQuery) CollectFields(ctx context.Context, satisfies ...string) (*OutcomeSurveyQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OutcomeSurveyQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(outcomesurvey.Columns))
+		selectedFields = []string{outcomesurvey.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "enrollment":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EnrollmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, enrollmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withEnrollment = query
+			if _, ok := fieldSeen[outcomesurvey.FieldEnrollmentID]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldEnrollmentID)
+				fieldSeen[outcomesurvey.FieldEnrollmentID] = struct{}{}
+			}
+		case "stage":
+			if _, ok := fieldSeen[outcomesurvey.FieldStage]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldStage)
+				fieldSeen[outcomesurvey.FieldStage] = struct{}{}
+			}
+		case "independence":
+			if _, ok := fieldSeen[outcomesurvey.FieldIndependence]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldIndependence)
+				fieldSeen[outcomesurvey.FieldIndependence] = struct{}{}
+			}
+		case "confidence":
+			if _, ok := fieldSeen[outcomesurvey.FieldConfidence]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldConfidence)
+				fieldSeen[outcomesurvey.FieldConfidence] = struct{}{}
+			}
+		case "cooksForSelf":
+			if _, ok := fieldSeen[outcomesurvey.FieldCooksForSelf]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldCooksForSelf)
+				fieldSeen[outcomesurvey.FieldCooksForSelf] = struct{}{}
+			}
+		case "travelsAlone":
+			if _, ok := fieldSeen[outcomesurvey.FieldTravelsAlone]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldTravelsAlone)
+				fieldSeen[outcomesurvey.FieldTravelsAlone] = struct{}{}
+			}
+		case "occupation":
+			if _, ok := fieldSeen[outcomesurvey.FieldOccupation]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldOccupation)
+				fieldSeen[outcomesurvey.FieldOccupation] = struct{}{}
+			}
+		case "communityParticipation":
+			if _, ok := fieldSeen[outcomesurvey.FieldCommunityParticipation]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldCommunityParticipation)
+				fieldSeen[outcomesurvey.FieldCommunityParticipation] = struct{}{}
+			}
+		case "peersMet":
+			if _, ok := fieldSeen[outcomesurvey.FieldPeersMet]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldPeersMet)
+				fieldSeen[outcomesurvey.FieldPeersMet] = struct{}{}
+			}
+		case "assisted":
+			if _, ok := fieldSeen[outcomesurvey.FieldAssisted]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldAssisted)
+				fieldSeen[outcomesurvey.FieldAssisted] = struct{}{}
+			}
+		case "recordedAt":
+			if _, ok := fieldSeen[outcomesurvey.FieldRecordedAt]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldRecordedAt)
+				fieldSeen[outcomesurvey.FieldRecordedAt] = struct{}{}
+			}
+		case "recordedByID":
+			if _, ok := fieldSeen[outcomesurvey.FieldRecordedByID]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldRecordedByID)
+				fieldSeen[outcomesurvey.FieldRecordedByID] = struct{}{}
+			}
+		case "enrollmentID":
+			if _, ok := fieldSeen[outcomesurvey.FieldEnrollmentID]; !ok {
+				selectedFields = append(selectedFields, outcomesurvey.FieldEnrollmentID)
+				fieldSeen[outcomesurvey.FieldEnrollmentID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type outcomesurveyPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OutcomeSurveyPaginateOption
+}
+
+func newOutcomeSurveyPaginateArgs(rv map[string]any) *outcomesurveyPaginateArgs {
+	args := &outcomesurveyPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &OutcomeSurveyOrder{Field: &OutcomeSurveyOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithOutcomeSurveyOrder(order))
+			}
+		case *OutcomeSurveyOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithOutcomeSurveyOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *PersonQuery) CollectFields(ctx context.Context, satisfies ...string) (*PersonQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2805,6 +3051,11 @@ func (_q *PersonQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[person.FieldOrganizationID]; !ok {
 				selectedFields = append(selectedFields, person.FieldOrganizationID)
 				fieldSeen[person.FieldOrganizationID] = struct{}{}
+			}
+		case "lookingFor":
+			if _, ok := fieldSeen[person.FieldLookingFor]; !ok {
+				selectedFields = append(selectedFields, person.FieldLookingFor)
+				fieldSeen[person.FieldLookingFor] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -179,6 +179,26 @@ func (_m *Enrollment) Person(ctx context.Context) (*Person, error) {
 	return result, err
 }
 
+func (_m *Enrollment) Surveys(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *OutcomeSurveyOrder,
+) (*OutcomeSurveyConnection, error) {
+	opts := []OutcomeSurveyPaginateOption{
+		WithOutcomeSurveyOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedSurveys(alias); err == nil || hasTotalCount {
+		pager, err := newOutcomeSurveyPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OutcomeSurveyConnection{Edges: []*OutcomeSurveyEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QuerySurveys().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Enrollment) Cohort(ctx context.Context) (*Cohort, error) {
 	result, err := _m.Edges.CohortOrErr()
 	if IsNotLoaded(err) {
@@ -315,6 +335,14 @@ func (_m *Organization) People(
 		return conn, nil
 	}
 	return _m.QueryPeople().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *OutcomeSurvey) Enrollment(ctx context.Context) (*Enrollment, error) {
+	result, err := _m.Edges.EnrollmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEnrollment().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Person) Profile(ctx context.Context) (*Profile, error) {

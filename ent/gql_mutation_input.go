@@ -8,6 +8,7 @@ import (
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 )
 
 // CreateActivityInput represents a mutation input for creating activities.
@@ -458,12 +459,107 @@ func (c *OrganizationUpdateOne) SetInput(i UpdateOrganizationInput) *Organizatio
 	return c
 }
 
+// CreateOutcomeSurveyInput represents a mutation input for creating outcomesurveys.
+type CreateOutcomeSurveyInput struct {
+	Stage                  outcomesurvey.Stage
+	Independence           int
+	Confidence             int
+	CooksForSelf           bool
+	TravelsAlone           bool
+	Occupation             outcomesurvey.Occupation
+	CommunityParticipation bool
+	PeersMet               *int
+	Assisted               *bool
+	EnrollmentID           int
+}
+
+// Mutate applies the CreateOutcomeSurveyInput on the OutcomeSurveyMutation builder.
+func (i *CreateOutcomeSurveyInput) Mutate(m *OutcomeSurveyMutation) {
+	m.SetStage(i.Stage)
+	m.SetIndependence(i.Independence)
+	m.SetConfidence(i.Confidence)
+	m.SetCooksForSelf(i.CooksForSelf)
+	m.SetTravelsAlone(i.TravelsAlone)
+	m.SetOccupation(i.Occupation)
+	m.SetCommunityParticipation(i.CommunityParticipation)
+	if v := i.PeersMet; v != nil {
+		m.SetPeersMet(*v)
+	}
+	if v := i.Assisted; v != nil {
+		m.SetAssisted(*v)
+	}
+	m.SetEnrollmentID(i.EnrollmentID)
+}
+
+// SetInput applies the change-set in the CreateOutcomeSurveyInput on the OutcomeSurveyCreate builder.
+func (c *OutcomeSurveyCreate) SetInput(i CreateOutcomeSurveyInput) *OutcomeSurveyCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateOutcomeSurveyInput represents a mutation input for updating outcomesurveys.
+type UpdateOutcomeSurveyInput struct {
+	Stage                  *outcomesurvey.Stage
+	Independence           *int
+	Confidence             *int
+	CooksForSelf           *bool
+	TravelsAlone           *bool
+	Occupation             *outcomesurvey.Occupation
+	CommunityParticipation *bool
+	PeersMet               *int
+	Assisted               *bool
+}
+
+// Mutate applies the UpdateOutcomeSurveyInput on the OutcomeSurveyMutation builder.
+func (i *UpdateOutcomeSurveyInput) Mutate(m *OutcomeSurveyMutation) {
+	if v := i.Stage; v != nil {
+		m.SetStage(*v)
+	}
+	if v := i.Independence; v != nil {
+		m.SetIndependence(*v)
+	}
+	if v := i.Confidence; v != nil {
+		m.SetConfidence(*v)
+	}
+	if v := i.CooksForSelf; v != nil {
+		m.SetCooksForSelf(*v)
+	}
+	if v := i.TravelsAlone; v != nil {
+		m.SetTravelsAlone(*v)
+	}
+	if v := i.Occupation; v != nil {
+		m.SetOccupation(*v)
+	}
+	if v := i.CommunityParticipation; v != nil {
+		m.SetCommunityParticipation(*v)
+	}
+	if v := i.PeersMet; v != nil {
+		m.SetPeersMet(*v)
+	}
+	if v := i.Assisted; v != nil {
+		m.SetAssisted(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateOutcomeSurveyInput on the OutcomeSurveyUpdate builder.
+func (c *OutcomeSurveyUpdate) SetInput(i UpdateOutcomeSurveyInput) *OutcomeSurveyUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateOutcomeSurveyInput on the OutcomeSurveyUpdateOne builder.
+func (c *OutcomeSurveyUpdateOne) SetInput(i UpdateOutcomeSurveyInput) *OutcomeSurveyUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreatePersonInput represents a mutation input for creating persons.
 type CreatePersonInput struct {
 	GivenName        string
 	FamilyName       string
 	City             *string
 	IsTrainer        *bool
+	LookingFor       []string
 	TrainedCohortIDs []int
 	InterestIDs      []int
 	ActivityIDs      []int
@@ -479,6 +575,9 @@ func (i *CreatePersonInput) Mutate(m *PersonMutation) {
 	}
 	if v := i.IsTrainer; v != nil {
 		m.SetIsTrainer(*v)
+	}
+	if v := i.LookingFor; v != nil {
+		m.SetLookingFor(v)
 	}
 	if v := i.TrainedCohortIDs; len(v) > 0 {
 		m.AddTrainedCohortIDs(v...)
@@ -506,6 +605,9 @@ type UpdatePersonInput struct {
 	FamilyName             *string
 	City                   *string
 	IsTrainer              *bool
+	ClearLookingFor        bool
+	LookingFor             []string
+	AppendLookingFor       []string
 	ClearTrainedCohorts    bool
 	AddTrainedCohortIDs    []int
 	RemoveTrainedCohortIDs []int
@@ -532,6 +634,15 @@ func (i *UpdatePersonInput) Mutate(m *PersonMutation) {
 	}
 	if v := i.IsTrainer; v != nil {
 		m.SetIsTrainer(*v)
+	}
+	if i.ClearLookingFor {
+		m.ClearLookingFor()
+	}
+	if v := i.LookingFor; v != nil {
+		m.SetLookingFor(v)
+	}
+	if i.AppendLookingFor != nil {
+		m.AppendLookingFor(i.LookingFor)
 	}
 	if i.ClearTrainedCohorts {
 		m.ClearTrainedCohorts()

@@ -22,6 +22,7 @@ import (
 	"github.com/shyraq/birge/ent/internal"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
@@ -87,6 +88,11 @@ var organizationImplementors = []string{"Organization", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Organization) IsNode() {}
+
+var outcomesurveyImplementors = []string{"OutcomeSurvey", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*OutcomeSurvey) IsNode() {}
 
 var personImplementors = []string{"Person", "Node"}
 
@@ -275,6 +281,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(organization.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, organizationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case outcomesurvey.Table:
+		query := c.OutcomeSurvey.Query().
+			Where(outcomesurvey.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, outcomesurveyImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -543,6 +558,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Organization.Query().
 			Where(organization.IDIn(ids...))
 		query, err := query.CollectFields(ctx, organizationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case outcomesurvey.Table:
+		query := c.OutcomeSurvey.Query().
+			Where(outcomesurvey.IDIn(ids...))
+		query, err := query.CollectFields(ctx, outcomesurveyImplementors...)
 		if err != nil {
 			return nil, err
 		}

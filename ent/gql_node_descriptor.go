@@ -14,6 +14,7 @@ import (
 	"github.com/shyraq/birge/ent/funding"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
@@ -493,7 +494,7 @@ func (_m *Enrollment) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Enrollment",
 		Fields: make([]*Field, 7),
-		Edges:  make([]*Edge, 2),
+		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -563,12 +564,22 @@ func (_m *Enrollment) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[1] = &Edge{
+		Type: "OutcomeSurvey",
+		Name: "surveys",
+	}
+	err = _m.QuerySurveys().
+		Select(outcomesurvey.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
 		Type: "Cohort",
 		Name: "cohort",
 	}
 	err = _m.QueryCohort().
 		Select(cohort.FieldID).
-		Scan(ctx, &node.Edges[1].IDs)
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -940,11 +951,129 @@ func (_m *Organization) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *OutcomeSurvey) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "OutcomeSurvey",
+		Fields: make([]*Field, 12),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.Stage); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "outcomesurvey.Stage",
+		Name:  "stage",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Independence); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "independence",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Confidence); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "confidence",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CooksForSelf); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "bool",
+		Name:  "cooks_for_self",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.TravelsAlone); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "bool",
+		Name:  "travels_alone",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Occupation); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "outcomesurvey.Occupation",
+		Name:  "occupation",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CommunityParticipation); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "community_participation",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PeersMet); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "peers_met",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Assisted); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "bool",
+		Name:  "assisted",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RecordedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "time.Time",
+		Name:  "recorded_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RecordedByID); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "int",
+		Name:  "recorded_by_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EnrollmentID); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "int",
+		Name:  "enrollment_id",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Enrollment",
+		Name: "enrollment",
+	}
+	err = _m.QueryEnrollment().
+		Select(enrollment.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Person",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 7),
 	}
 	var buf []byte
@@ -1002,6 +1131,14 @@ func (_m *Person) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[6] = &Field{
 		Type:  "int",
 		Name:  "organization_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LookingFor); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "[]string",
+		Name:  "looking_for",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

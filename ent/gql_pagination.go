@@ -25,6 +25,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/program"
@@ -3682,6 +3683,320 @@ func (_m *Organization) ToEdge(order *OrganizationOrder) *OrganizationEdge {
 		order = DefaultOrganizationOrder
 	}
 	return &OrganizationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// OutcomeSurveyEdge is the edge representation of OutcomeSurvey.
+type OutcomeSurveyEdge struct {
+	Node   *OutcomeSurvey `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// OutcomeSurveyConnection is the connection containing edges to OutcomeSurvey.
+type OutcomeSurveyConnection struct {
+	Edges      []*OutcomeSurveyEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *OutcomeSurveyConnection) build(nodes []*OutcomeSurvey, pager *outcomesurveyPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *OutcomeSurvey
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *OutcomeSurvey {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *OutcomeSurvey {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OutcomeSurveyEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OutcomeSurveyEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OutcomeSurveyPaginateOption enables pagination customization.
+type OutcomeSurveyPaginateOption func(*outcomesurveyPager) error
+
+// WithOutcomeSurveyOrder configures pagination ordering.
+func WithOutcomeSurveyOrder(order *OutcomeSurveyOrder) OutcomeSurveyPaginateOption {
+	if order == nil {
+		order = DefaultOutcomeSurveyOrder
+	}
+	o := *order
+	return func(pager *outcomesurveyPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOutcomeSurveyOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOutcomeSurveyFilter configures pagination filter.
+func WithOutcomeSurveyFilter(filter func(*OutcomeSurveyQuery) (*OutcomeSurveyQuery, error)) OutcomeSurveyPaginateOption {
+	return func(pager *outcomesurveyPager) error {
+		if filter == nil {
+			return errors.New("OutcomeSurveyQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type outcomesurveyPager struct {
+	reverse bool
+	order   *OutcomeSurveyOrder
+	filter  func(*OutcomeSurveyQuery) (*OutcomeSurveyQuery, error)
+}
+
+func newOutcomeSurveyPager(opts []OutcomeSurveyPaginateOption, reverse bool) (*outcomesurveyPager, error) {
+	pager := &outcomesurveyPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOutcomeSurveyOrder
+	}
+	return pager, nil
+}
+
+func (p *outcomesurveyPager) applyFilter(query *OutcomeSurveyQuery) (*OutcomeSurveyQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *outcomesurveyPager) toCursor(_m *OutcomeSurvey) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *outcomesurveyPager) applyCursors(query *OutcomeSurveyQuery, after, before *Cursor) (*OutcomeSurveyQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOutcomeSurveyOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *outcomesurveyPager) applyOrder(query *OutcomeSurveyQuery) *OutcomeSurveyQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOutcomeSurveyOrder.Field {
+		query = query.Order(DefaultOutcomeSurveyOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *outcomesurveyPager) orderExpr(query *OutcomeSurveyQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOutcomeSurveyOrder.Field {
+			b.Comma().Ident(DefaultOutcomeSurveyOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to OutcomeSurvey.
+func (_m *OutcomeSurveyQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OutcomeSurveyPaginateOption,
+) (*OutcomeSurveyConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOutcomeSurveyPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OutcomeSurveyConnection{Edges: []*OutcomeSurveyEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// OutcomeSurveyOrderFieldStage orders OutcomeSurvey by stage.
+	OutcomeSurveyOrderFieldStage = &OutcomeSurveyOrderField{
+		Value: func(_m *OutcomeSurvey) (ent.Value, error) {
+			return _m.Stage, nil
+		},
+		column: outcomesurvey.FieldStage,
+		toTerm: outcomesurvey.ByStage,
+		toCursor: func(_m *OutcomeSurvey) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Stage,
+			}
+		},
+	}
+	// OutcomeSurveyOrderFieldRecordedAt orders OutcomeSurvey by recorded_at.
+	OutcomeSurveyOrderFieldRecordedAt = &OutcomeSurveyOrderField{
+		Value: func(_m *OutcomeSurvey) (ent.Value, error) {
+			return _m.RecordedAt, nil
+		},
+		column: outcomesurvey.FieldRecordedAt,
+		toTerm: outcomesurvey.ByRecordedAt,
+		toCursor: func(_m *OutcomeSurvey) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.RecordedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f OutcomeSurveyOrderField) String() string {
+	var str string
+	switch f.column {
+	case OutcomeSurveyOrderFieldStage.column:
+		str = "STAGE"
+	case OutcomeSurveyOrderFieldRecordedAt.column:
+		str = "RECORDED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f OutcomeSurveyOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *OutcomeSurveyOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("OutcomeSurveyOrderField %T must be a string", v)
+	}
+	switch str {
+	case "STAGE":
+		*f = *OutcomeSurveyOrderFieldStage
+	case "RECORDED_AT":
+		*f = *OutcomeSurveyOrderFieldRecordedAt
+	default:
+		return fmt.Errorf("%s is not a valid OutcomeSurveyOrderField", str)
+	}
+	return nil
+}
+
+// OutcomeSurveyOrderField defines the ordering field of OutcomeSurvey.
+type OutcomeSurveyOrderField struct {
+	// Value extracts the ordering value from the given OutcomeSurvey.
+	Value    func(*OutcomeSurvey) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) outcomesurvey.OrderOption
+	toCursor func(*OutcomeSurvey) Cursor
+}
+
+// OutcomeSurveyOrder defines the ordering of OutcomeSurvey.
+type OutcomeSurveyOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *OutcomeSurveyOrderField `json:"field"`
+}
+
+// DefaultOutcomeSurveyOrder is the default ordering of OutcomeSurvey.
+var DefaultOutcomeSurveyOrder = &OutcomeSurveyOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OutcomeSurveyOrderField{
+		Value: func(_m *OutcomeSurvey) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: outcomesurvey.FieldID,
+		toTerm: outcomesurvey.ByID,
+		toCursor: func(_m *OutcomeSurvey) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts OutcomeSurvey into OutcomeSurveyEdge.
+func (_m *OutcomeSurvey) ToEdge(order *OutcomeSurveyOrder) *OutcomeSurveyEdge {
+	if order == nil {
+		order = DefaultOutcomeSurveyOrder
+	}
+	return &OutcomeSurveyEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
@@ -53,6 +54,7 @@ const (
 	TypeInterest       = "Interest"
 	TypeInvitation     = "Invitation"
 	TypeOrganization   = "Organization"
+	TypeOutcomeSurvey  = "OutcomeSurvey"
 	TypePasswordReset  = "PasswordReset"
 	TypePerson         = "Person"
 	TypeProfile        = "Profile"
@@ -5396,22 +5398,25 @@ func (m *ContactDetailsMutation) ResetEdge(name string) error {
 // EnrollmentMutation represents an operation that mutates the Enrollment nodes in the graph.
 type EnrollmentMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	created_at    *time.Time
-	updated_at    *time.Time
-	status        *enrollment.Status
-	pledge        *string
-	goals         *string
-	clearedFields map[string]struct{}
-	person        *int
-	clearedperson bool
-	cohort        *int
-	clearedcohort bool
-	done          bool
-	oldValue      func(context.Context) (*Enrollment, error)
-	predicates    []predicate.Enrollment
+	op             Op
+	typ            string
+	id             *int
+	created_at     *time.Time
+	updated_at     *time.Time
+	status         *enrollment.Status
+	pledge         *string
+	goals          *string
+	clearedFields  map[string]struct{}
+	person         *int
+	clearedperson  bool
+	surveys        map[int]struct{}
+	removedsurveys map[int]struct{}
+	clearedsurveys bool
+	cohort         *int
+	clearedcohort  bool
+	done           bool
+	oldValue       func(context.Context) (*Enrollment, error)
+	predicates     []predicate.Enrollment
 }
 
 var _ ent.Mutation = (*EnrollmentMutation)(nil)
@@ -5791,6 +5796,60 @@ func (m *EnrollmentMutation) ResetPerson() {
 	m.clearedperson = false
 }
 
+// AddSurveyIDs adds the "surveys" edge to the OutcomeSurvey entity by ids.
+func (m *EnrollmentMutation) AddSurveyIDs(ids ...int) {
+	if m.surveys == nil {
+		m.surveys = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.surveys[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSurveys clears the "surveys" edge to the OutcomeSurvey entity.
+func (m *EnrollmentMutation) ClearSurveys() {
+	m.clearedsurveys = true
+}
+
+// SurveysCleared reports if the "surveys" edge to the OutcomeSurvey entity was cleared.
+func (m *EnrollmentMutation) SurveysCleared() bool {
+	return m.clearedsurveys
+}
+
+// RemoveSurveyIDs removes the "surveys" edge to the OutcomeSurvey entity by IDs.
+func (m *EnrollmentMutation) RemoveSurveyIDs(ids ...int) {
+	if m.removedsurveys == nil {
+		m.removedsurveys = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.surveys, ids[i])
+		m.removedsurveys[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSurveys returns the removed IDs of the "surveys" edge to the OutcomeSurvey entity.
+func (m *EnrollmentMutation) RemovedSurveysIDs() (ids []int) {
+	for id := range m.removedsurveys {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SurveysIDs returns the "surveys" edge IDs in the mutation.
+func (m *EnrollmentMutation) SurveysIDs() (ids []int) {
+	for id := range m.surveys {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSurveys resets all changes to the "surveys" edge.
+func (m *EnrollmentMutation) ResetSurveys() {
+	m.surveys = nil
+	m.clearedsurveys = false
+	m.removedsurveys = nil
+}
+
 // ClearCohort clears the "cohort" edge to the Cohort entity.
 func (m *EnrollmentMutation) ClearCohort() {
 	m.clearedcohort = true
@@ -6056,9 +6115,12 @@ func (m *EnrollmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EnrollmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.person != nil {
 		edges = append(edges, enrollment.EdgePerson)
+	}
+	if m.surveys != nil {
+		edges = append(edges, enrollment.EdgeSurveys)
 	}
 	if m.cohort != nil {
 		edges = append(edges, enrollment.EdgeCohort)
@@ -6074,6 +6136,12 @@ func (m *EnrollmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.person; id != nil {
 			return []ent.Value{*id}
 		}
+	case enrollment.EdgeSurveys:
+		ids := make([]ent.Value, 0, len(m.surveys))
+		for id := range m.surveys {
+			ids = append(ids, id)
+		}
+		return ids
 	case enrollment.EdgeCohort:
 		if id := m.cohort; id != nil {
 			return []ent.Value{*id}
@@ -6084,21 +6152,35 @@ func (m *EnrollmentMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EnrollmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
+	if m.removedsurveys != nil {
+		edges = append(edges, enrollment.EdgeSurveys)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *EnrollmentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case enrollment.EdgeSurveys:
+		ids := make([]ent.Value, 0, len(m.removedsurveys))
+		for id := range m.removedsurveys {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EnrollmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedperson {
 		edges = append(edges, enrollment.EdgePerson)
+	}
+	if m.clearedsurveys {
+		edges = append(edges, enrollment.EdgeSurveys)
 	}
 	if m.clearedcohort {
 		edges = append(edges, enrollment.EdgeCohort)
@@ -6112,6 +6194,8 @@ func (m *EnrollmentMutation) EdgeCleared(name string) bool {
 	switch name {
 	case enrollment.EdgePerson:
 		return m.clearedperson
+	case enrollment.EdgeSurveys:
+		return m.clearedsurveys
 	case enrollment.EdgeCohort:
 		return m.clearedcohort
 	}
@@ -6138,6 +6222,9 @@ func (m *EnrollmentMutation) ResetEdge(name string) error {
 	switch name {
 	case enrollment.EdgePerson:
 		m.ResetPerson()
+		return nil
+	case enrollment.EdgeSurveys:
+		m.ResetSurveys()
 		return nil
 	case enrollment.EdgeCohort:
 		m.ResetCohort()
@@ -9646,6 +9733,1150 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Organization edge %s", name)
 }
 
+// OutcomeSurveyMutation represents an operation that mutates the OutcomeSurvey nodes in the graph.
+type OutcomeSurveyMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *int
+	stage                   *outcomesurvey.Stage
+	independence            *int
+	addindependence         *int
+	confidence              *int
+	addconfidence           *int
+	cooks_for_self          *bool
+	travels_alone           *bool
+	occupation              *outcomesurvey.Occupation
+	community_participation *bool
+	peers_met               *int
+	addpeers_met            *int
+	assisted                *bool
+	recorded_at             *time.Time
+	clearedFields           map[string]struct{}
+	enrollment              *int
+	clearedenrollment       bool
+	recorded_by             *int
+	clearedrecorded_by      bool
+	done                    bool
+	oldValue                func(context.Context) (*OutcomeSurvey, error)
+	predicates              []predicate.OutcomeSurvey
+}
+
+var _ ent.Mutation = (*OutcomeSurveyMutation)(nil)
+
+// outcomesurveyOption allows management of the mutation configuration using functional options.
+type outcomesurveyOption func(*OutcomeSurveyMutation)
+
+// newOutcomeSurveyMutation creates new mutation for the OutcomeSurvey entity.
+func newOutcomeSurveyMutation(c config, op Op, opts ...outcomesurveyOption) *OutcomeSurveyMutation {
+	m := &OutcomeSurveyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeOutcomeSurvey,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withOutcomeSurveyID sets the ID field of the mutation.
+func withOutcomeSurveyID(id int) outcomesurveyOption {
+	return func(m *OutcomeSurveyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *OutcomeSurvey
+		)
+		m.oldValue = func(ctx context.Context) (*OutcomeSurvey, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().OutcomeSurvey.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withOutcomeSurvey sets the old OutcomeSurvey of the mutation.
+func withOutcomeSurvey(node *OutcomeSurvey) outcomesurveyOption {
+	return func(m *OutcomeSurveyMutation) {
+		m.oldValue = func(context.Context) (*OutcomeSurvey, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m OutcomeSurveyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m OutcomeSurveyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *OutcomeSurveyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *OutcomeSurveyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().OutcomeSurvey.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetStage sets the "stage" field.
+func (m *OutcomeSurveyMutation) SetStage(o outcomesurvey.Stage) {
+	m.stage = &o
+}
+
+// Stage returns the value of the "stage" field in the mutation.
+func (m *OutcomeSurveyMutation) Stage() (r outcomesurvey.Stage, exists bool) {
+	v := m.stage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStage returns the old "stage" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldStage(ctx context.Context) (v outcomesurvey.Stage, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStage: %w", err)
+	}
+	return oldValue.Stage, nil
+}
+
+// ResetStage resets all changes to the "stage" field.
+func (m *OutcomeSurveyMutation) ResetStage() {
+	m.stage = nil
+}
+
+// SetIndependence sets the "independence" field.
+func (m *OutcomeSurveyMutation) SetIndependence(i int) {
+	m.independence = &i
+	m.addindependence = nil
+}
+
+// Independence returns the value of the "independence" field in the mutation.
+func (m *OutcomeSurveyMutation) Independence() (r int, exists bool) {
+	v := m.independence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndependence returns the old "independence" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldIndependence(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndependence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndependence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndependence: %w", err)
+	}
+	return oldValue.Independence, nil
+}
+
+// AddIndependence adds i to the "independence" field.
+func (m *OutcomeSurveyMutation) AddIndependence(i int) {
+	if m.addindependence != nil {
+		*m.addindependence += i
+	} else {
+		m.addindependence = &i
+	}
+}
+
+// AddedIndependence returns the value that was added to the "independence" field in this mutation.
+func (m *OutcomeSurveyMutation) AddedIndependence() (r int, exists bool) {
+	v := m.addindependence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIndependence resets all changes to the "independence" field.
+func (m *OutcomeSurveyMutation) ResetIndependence() {
+	m.independence = nil
+	m.addindependence = nil
+}
+
+// SetConfidence sets the "confidence" field.
+func (m *OutcomeSurveyMutation) SetConfidence(i int) {
+	m.confidence = &i
+	m.addconfidence = nil
+}
+
+// Confidence returns the value of the "confidence" field in the mutation.
+func (m *OutcomeSurveyMutation) Confidence() (r int, exists bool) {
+	v := m.confidence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfidence returns the old "confidence" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldConfidence(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfidence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfidence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfidence: %w", err)
+	}
+	return oldValue.Confidence, nil
+}
+
+// AddConfidence adds i to the "confidence" field.
+func (m *OutcomeSurveyMutation) AddConfidence(i int) {
+	if m.addconfidence != nil {
+		*m.addconfidence += i
+	} else {
+		m.addconfidence = &i
+	}
+}
+
+// AddedConfidence returns the value that was added to the "confidence" field in this mutation.
+func (m *OutcomeSurveyMutation) AddedConfidence() (r int, exists bool) {
+	v := m.addconfidence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetConfidence resets all changes to the "confidence" field.
+func (m *OutcomeSurveyMutation) ResetConfidence() {
+	m.confidence = nil
+	m.addconfidence = nil
+}
+
+// SetCooksForSelf sets the "cooks_for_self" field.
+func (m *OutcomeSurveyMutation) SetCooksForSelf(b bool) {
+	m.cooks_for_self = &b
+}
+
+// CooksForSelf returns the value of the "cooks_for_self" field in the mutation.
+func (m *OutcomeSurveyMutation) CooksForSelf() (r bool, exists bool) {
+	v := m.cooks_for_self
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCooksForSelf returns the old "cooks_for_self" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldCooksForSelf(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCooksForSelf is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCooksForSelf requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCooksForSelf: %w", err)
+	}
+	return oldValue.CooksForSelf, nil
+}
+
+// ResetCooksForSelf resets all changes to the "cooks_for_self" field.
+func (m *OutcomeSurveyMutation) ResetCooksForSelf() {
+	m.cooks_for_self = nil
+}
+
+// SetTravelsAlone sets the "travels_alone" field.
+func (m *OutcomeSurveyMutation) SetTravelsAlone(b bool) {
+	m.travels_alone = &b
+}
+
+// TravelsAlone returns the value of the "travels_alone" field in the mutation.
+func (m *OutcomeSurveyMutation) TravelsAlone() (r bool, exists bool) {
+	v := m.travels_alone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTravelsAlone returns the old "travels_alone" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldTravelsAlone(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTravelsAlone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTravelsAlone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTravelsAlone: %w", err)
+	}
+	return oldValue.TravelsAlone, nil
+}
+
+// ResetTravelsAlone resets all changes to the "travels_alone" field.
+func (m *OutcomeSurveyMutation) ResetTravelsAlone() {
+	m.travels_alone = nil
+}
+
+// SetOccupation sets the "occupation" field.
+func (m *OutcomeSurveyMutation) SetOccupation(o outcomesurvey.Occupation) {
+	m.occupation = &o
+}
+
+// Occupation returns the value of the "occupation" field in the mutation.
+func (m *OutcomeSurveyMutation) Occupation() (r outcomesurvey.Occupation, exists bool) {
+	v := m.occupation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOccupation returns the old "occupation" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldOccupation(ctx context.Context) (v outcomesurvey.Occupation, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOccupation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOccupation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOccupation: %w", err)
+	}
+	return oldValue.Occupation, nil
+}
+
+// ResetOccupation resets all changes to the "occupation" field.
+func (m *OutcomeSurveyMutation) ResetOccupation() {
+	m.occupation = nil
+}
+
+// SetCommunityParticipation sets the "community_participation" field.
+func (m *OutcomeSurveyMutation) SetCommunityParticipation(b bool) {
+	m.community_participation = &b
+}
+
+// CommunityParticipation returns the value of the "community_participation" field in the mutation.
+func (m *OutcomeSurveyMutation) CommunityParticipation() (r bool, exists bool) {
+	v := m.community_participation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityParticipation returns the old "community_participation" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldCommunityParticipation(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityParticipation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityParticipation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityParticipation: %w", err)
+	}
+	return oldValue.CommunityParticipation, nil
+}
+
+// ResetCommunityParticipation resets all changes to the "community_participation" field.
+func (m *OutcomeSurveyMutation) ResetCommunityParticipation() {
+	m.community_participation = nil
+}
+
+// SetPeersMet sets the "peers_met" field.
+func (m *OutcomeSurveyMutation) SetPeersMet(i int) {
+	m.peers_met = &i
+	m.addpeers_met = nil
+}
+
+// PeersMet returns the value of the "peers_met" field in the mutation.
+func (m *OutcomeSurveyMutation) PeersMet() (r int, exists bool) {
+	v := m.peers_met
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeersMet returns the old "peers_met" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldPeersMet(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeersMet is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeersMet requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeersMet: %w", err)
+	}
+	return oldValue.PeersMet, nil
+}
+
+// AddPeersMet adds i to the "peers_met" field.
+func (m *OutcomeSurveyMutation) AddPeersMet(i int) {
+	if m.addpeers_met != nil {
+		*m.addpeers_met += i
+	} else {
+		m.addpeers_met = &i
+	}
+}
+
+// AddedPeersMet returns the value that was added to the "peers_met" field in this mutation.
+func (m *OutcomeSurveyMutation) AddedPeersMet() (r int, exists bool) {
+	v := m.addpeers_met
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPeersMet resets all changes to the "peers_met" field.
+func (m *OutcomeSurveyMutation) ResetPeersMet() {
+	m.peers_met = nil
+	m.addpeers_met = nil
+}
+
+// SetAssisted sets the "assisted" field.
+func (m *OutcomeSurveyMutation) SetAssisted(b bool) {
+	m.assisted = &b
+}
+
+// Assisted returns the value of the "assisted" field in the mutation.
+func (m *OutcomeSurveyMutation) Assisted() (r bool, exists bool) {
+	v := m.assisted
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssisted returns the old "assisted" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldAssisted(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssisted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssisted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssisted: %w", err)
+	}
+	return oldValue.Assisted, nil
+}
+
+// ResetAssisted resets all changes to the "assisted" field.
+func (m *OutcomeSurveyMutation) ResetAssisted() {
+	m.assisted = nil
+}
+
+// SetRecordedAt sets the "recorded_at" field.
+func (m *OutcomeSurveyMutation) SetRecordedAt(t time.Time) {
+	m.recorded_at = &t
+}
+
+// RecordedAt returns the value of the "recorded_at" field in the mutation.
+func (m *OutcomeSurveyMutation) RecordedAt() (r time.Time, exists bool) {
+	v := m.recorded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedAt returns the old "recorded_at" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldRecordedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedAt: %w", err)
+	}
+	return oldValue.RecordedAt, nil
+}
+
+// ResetRecordedAt resets all changes to the "recorded_at" field.
+func (m *OutcomeSurveyMutation) ResetRecordedAt() {
+	m.recorded_at = nil
+}
+
+// SetRecordedByID sets the "recorded_by_id" field.
+func (m *OutcomeSurveyMutation) SetRecordedByID(i int) {
+	m.recorded_by = &i
+}
+
+// RecordedByID returns the value of the "recorded_by_id" field in the mutation.
+func (m *OutcomeSurveyMutation) RecordedByID() (r int, exists bool) {
+	v := m.recorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedByID returns the old "recorded_by_id" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldRecordedByID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedByID: %w", err)
+	}
+	return oldValue.RecordedByID, nil
+}
+
+// ClearRecordedByID clears the value of the "recorded_by_id" field.
+func (m *OutcomeSurveyMutation) ClearRecordedByID() {
+	m.recorded_by = nil
+	m.clearedFields[outcomesurvey.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByIDCleared returns if the "recorded_by_id" field was cleared in this mutation.
+func (m *OutcomeSurveyMutation) RecordedByIDCleared() bool {
+	_, ok := m.clearedFields[outcomesurvey.FieldRecordedByID]
+	return ok
+}
+
+// ResetRecordedByID resets all changes to the "recorded_by_id" field.
+func (m *OutcomeSurveyMutation) ResetRecordedByID() {
+	m.recorded_by = nil
+	delete(m.clearedFields, outcomesurvey.FieldRecordedByID)
+}
+
+// SetEnrollmentID sets the "enrollment_id" field.
+func (m *OutcomeSurveyMutation) SetEnrollmentID(i int) {
+	m.enrollment = &i
+}
+
+// EnrollmentID returns the value of the "enrollment_id" field in the mutation.
+func (m *OutcomeSurveyMutation) EnrollmentID() (r int, exists bool) {
+	v := m.enrollment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnrollmentID returns the old "enrollment_id" field's value of the OutcomeSurvey entity.
+// If the OutcomeSurvey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutcomeSurveyMutation) OldEnrollmentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnrollmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnrollmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnrollmentID: %w", err)
+	}
+	return oldValue.EnrollmentID, nil
+}
+
+// ResetEnrollmentID resets all changes to the "enrollment_id" field.
+func (m *OutcomeSurveyMutation) ResetEnrollmentID() {
+	m.enrollment = nil
+}
+
+// ClearEnrollment clears the "enrollment" edge to the Enrollment entity.
+func (m *OutcomeSurveyMutation) ClearEnrollment() {
+	m.clearedenrollment = true
+	m.clearedFields[outcomesurvey.FieldEnrollmentID] = struct{}{}
+}
+
+// EnrollmentCleared reports if the "enrollment" edge to the Enrollment entity was cleared.
+func (m *OutcomeSurveyMutation) EnrollmentCleared() bool {
+	return m.clearedenrollment
+}
+
+// EnrollmentIDs returns the "enrollment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EnrollmentID instead. It exists only for internal usage by the builders.
+func (m *OutcomeSurveyMutation) EnrollmentIDs() (ids []int) {
+	if id := m.enrollment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEnrollment resets all changes to the "enrollment" edge.
+func (m *OutcomeSurveyMutation) ResetEnrollment() {
+	m.enrollment = nil
+	m.clearedenrollment = false
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the Account entity.
+func (m *OutcomeSurveyMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+	m.clearedFields[outcomesurvey.FieldRecordedByID] = struct{}{}
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the Account entity was cleared.
+func (m *OutcomeSurveyMutation) RecordedByCleared() bool {
+	return m.RecordedByIDCleared() || m.clearedrecorded_by
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *OutcomeSurveyMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *OutcomeSurveyMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the OutcomeSurveyMutation builder.
+func (m *OutcomeSurveyMutation) Where(ps ...predicate.OutcomeSurvey) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the OutcomeSurveyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *OutcomeSurveyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.OutcomeSurvey, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *OutcomeSurveyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *OutcomeSurveyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (OutcomeSurvey).
+func (m *OutcomeSurveyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *OutcomeSurveyMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.stage != nil {
+		fields = append(fields, outcomesurvey.FieldStage)
+	}
+	if m.independence != nil {
+		fields = append(fields, outcomesurvey.FieldIndependence)
+	}
+	if m.confidence != nil {
+		fields = append(fields, outcomesurvey.FieldConfidence)
+	}
+	if m.cooks_for_self != nil {
+		fields = append(fields, outcomesurvey.FieldCooksForSelf)
+	}
+	if m.travels_alone != nil {
+		fields = append(fields, outcomesurvey.FieldTravelsAlone)
+	}
+	if m.occupation != nil {
+		fields = append(fields, outcomesurvey.FieldOccupation)
+	}
+	if m.community_participation != nil {
+		fields = append(fields, outcomesurvey.FieldCommunityParticipation)
+	}
+	if m.peers_met != nil {
+		fields = append(fields, outcomesurvey.FieldPeersMet)
+	}
+	if m.assisted != nil {
+		fields = append(fields, outcomesurvey.FieldAssisted)
+	}
+	if m.recorded_at != nil {
+		fields = append(fields, outcomesurvey.FieldRecordedAt)
+	}
+	if m.recorded_by != nil {
+		fields = append(fields, outcomesurvey.FieldRecordedByID)
+	}
+	if m.enrollment != nil {
+		fields = append(fields, outcomesurvey.FieldEnrollmentID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *OutcomeSurveyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case outcomesurvey.FieldStage:
+		return m.Stage()
+	case outcomesurvey.FieldIndependence:
+		return m.Independence()
+	case outcomesurvey.FieldConfidence:
+		return m.Confidence()
+	case outcomesurvey.FieldCooksForSelf:
+		return m.CooksForSelf()
+	case outcomesurvey.FieldTravelsAlone:
+		return m.TravelsAlone()
+	case outcomesurvey.FieldOccupation:
+		return m.Occupation()
+	case outcomesurvey.FieldCommunityParticipation:
+		return m.CommunityParticipation()
+	case outcomesurvey.FieldPeersMet:
+		return m.PeersMet()
+	case outcomesurvey.FieldAssisted:
+		return m.Assisted()
+	case outcomesurvey.FieldRecordedAt:
+		return m.RecordedAt()
+	case outcomesurvey.FieldRecordedByID:
+		return m.RecordedByID()
+	case outcomesurvey.FieldEnrollmentID:
+		return m.EnrollmentID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *OutcomeSurveyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case outcomesurvey.FieldStage:
+		return m.OldStage(ctx)
+	case outcomesurvey.FieldIndependence:
+		return m.OldIndependence(ctx)
+	case outcomesurvey.FieldConfidence:
+		return m.OldConfidence(ctx)
+	case outcomesurvey.FieldCooksForSelf:
+		return m.OldCooksForSelf(ctx)
+	case outcomesurvey.FieldTravelsAlone:
+		return m.OldTravelsAlone(ctx)
+	case outcomesurvey.FieldOccupation:
+		return m.OldOccupation(ctx)
+	case outcomesurvey.FieldCommunityParticipation:
+		return m.OldCommunityParticipation(ctx)
+	case outcomesurvey.FieldPeersMet:
+		return m.OldPeersMet(ctx)
+	case outcomesurvey.FieldAssisted:
+		return m.OldAssisted(ctx)
+	case outcomesurvey.FieldRecordedAt:
+		return m.OldRecordedAt(ctx)
+	case outcomesurvey.FieldRecordedByID:
+		return m.OldRecordedByID(ctx)
+	case outcomesurvey.FieldEnrollmentID:
+		return m.OldEnrollmentID(ctx)
+	}
+	return nil, fmt.Errorf("unknown OutcomeSurvey field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OutcomeSurveyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case outcomesurvey.FieldStage:
+		v, ok := value.(outcomesurvey.Stage)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStage(v)
+		return nil
+	case outcomesurvey.FieldIndependence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndependence(v)
+		return nil
+	case outcomesurvey.FieldConfidence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfidence(v)
+		return nil
+	case outcomesurvey.FieldCooksForSelf:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCooksForSelf(v)
+		return nil
+	case outcomesurvey.FieldTravelsAlone:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTravelsAlone(v)
+		return nil
+	case outcomesurvey.FieldOccupation:
+		v, ok := value.(outcomesurvey.Occupation)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOccupation(v)
+		return nil
+	case outcomesurvey.FieldCommunityParticipation:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityParticipation(v)
+		return nil
+	case outcomesurvey.FieldPeersMet:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeersMet(v)
+		return nil
+	case outcomesurvey.FieldAssisted:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssisted(v)
+		return nil
+	case outcomesurvey.FieldRecordedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedAt(v)
+		return nil
+	case outcomesurvey.FieldRecordedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedByID(v)
+		return nil
+	case outcomesurvey.FieldEnrollmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnrollmentID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *OutcomeSurveyMutation) AddedFields() []string {
+	var fields []string
+	if m.addindependence != nil {
+		fields = append(fields, outcomesurvey.FieldIndependence)
+	}
+	if m.addconfidence != nil {
+		fields = append(fields, outcomesurvey.FieldConfidence)
+	}
+	if m.addpeers_met != nil {
+		fields = append(fields, outcomesurvey.FieldPeersMet)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *OutcomeSurveyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case outcomesurvey.FieldIndependence:
+		return m.AddedIndependence()
+	case outcomesurvey.FieldConfidence:
+		return m.AddedConfidence()
+	case outcomesurvey.FieldPeersMet:
+		return m.AddedPeersMet()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *OutcomeSurveyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case outcomesurvey.FieldIndependence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIndependence(v)
+		return nil
+	case outcomesurvey.FieldConfidence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddConfidence(v)
+		return nil
+	case outcomesurvey.FieldPeersMet:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPeersMet(v)
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *OutcomeSurveyMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(outcomesurvey.FieldRecordedByID) {
+		fields = append(fields, outcomesurvey.FieldRecordedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *OutcomeSurveyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *OutcomeSurveyMutation) ClearField(name string) error {
+	switch name {
+	case outcomesurvey.FieldRecordedByID:
+		m.ClearRecordedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *OutcomeSurveyMutation) ResetField(name string) error {
+	switch name {
+	case outcomesurvey.FieldStage:
+		m.ResetStage()
+		return nil
+	case outcomesurvey.FieldIndependence:
+		m.ResetIndependence()
+		return nil
+	case outcomesurvey.FieldConfidence:
+		m.ResetConfidence()
+		return nil
+	case outcomesurvey.FieldCooksForSelf:
+		m.ResetCooksForSelf()
+		return nil
+	case outcomesurvey.FieldTravelsAlone:
+		m.ResetTravelsAlone()
+		return nil
+	case outcomesurvey.FieldOccupation:
+		m.ResetOccupation()
+		return nil
+	case outcomesurvey.FieldCommunityParticipation:
+		m.ResetCommunityParticipation()
+		return nil
+	case outcomesurvey.FieldPeersMet:
+		m.ResetPeersMet()
+		return nil
+	case outcomesurvey.FieldAssisted:
+		m.ResetAssisted()
+		return nil
+	case outcomesurvey.FieldRecordedAt:
+		m.ResetRecordedAt()
+		return nil
+	case outcomesurvey.FieldRecordedByID:
+		m.ResetRecordedByID()
+		return nil
+	case outcomesurvey.FieldEnrollmentID:
+		m.ResetEnrollmentID()
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *OutcomeSurveyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.enrollment != nil {
+		edges = append(edges, outcomesurvey.EdgeEnrollment)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, outcomesurvey.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *OutcomeSurveyMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case outcomesurvey.EdgeEnrollment:
+		if id := m.enrollment; id != nil {
+			return []ent.Value{*id}
+		}
+	case outcomesurvey.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *OutcomeSurveyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *OutcomeSurveyMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *OutcomeSurveyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedenrollment {
+		edges = append(edges, outcomesurvey.EdgeEnrollment)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, outcomesurvey.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *OutcomeSurveyMutation) EdgeCleared(name string) bool {
+	switch name {
+	case outcomesurvey.EdgeEnrollment:
+		return m.clearedenrollment
+	case outcomesurvey.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *OutcomeSurveyMutation) ClearEdge(name string) error {
+	switch name {
+	case outcomesurvey.EdgeEnrollment:
+		m.ClearEnrollment()
+		return nil
+	case outcomesurvey.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *OutcomeSurveyMutation) ResetEdge(name string) error {
+	switch name {
+	case outcomesurvey.EdgeEnrollment:
+		m.ResetEnrollment()
+		return nil
+	case outcomesurvey.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown OutcomeSurvey edge %s", name)
+}
+
 // PasswordResetMutation represents an operation that mutates the PasswordReset nodes in the graph.
 type PasswordResetMutation struct {
 	config
@@ -10279,6 +11510,9 @@ type PersonMutation struct {
 	family_name                 *string
 	city                        *string
 	is_trainer                  *bool
+	looking_for                 *[]string
+	appendlooking_for           []string
+	search_key                  *string
 	listed_in_directory         *bool
 	visible_to_partners         *bool
 	profile_visibility          *visibility.Level
@@ -10679,6 +11913,107 @@ func (m *PersonMutation) OrganizationIDCleared() bool {
 func (m *PersonMutation) ResetOrganizationID() {
 	m.organization = nil
 	delete(m.clearedFields, person.FieldOrganizationID)
+}
+
+// SetLookingFor sets the "looking_for" field.
+func (m *PersonMutation) SetLookingFor(s []string) {
+	m.looking_for = &s
+	m.appendlooking_for = nil
+}
+
+// LookingFor returns the value of the "looking_for" field in the mutation.
+func (m *PersonMutation) LookingFor() (r []string, exists bool) {
+	v := m.looking_for
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLookingFor returns the old "looking_for" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldLookingFor(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLookingFor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLookingFor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLookingFor: %w", err)
+	}
+	return oldValue.LookingFor, nil
+}
+
+// AppendLookingFor adds s to the "looking_for" field.
+func (m *PersonMutation) AppendLookingFor(s []string) {
+	m.appendlooking_for = append(m.appendlooking_for, s...)
+}
+
+// AppendedLookingFor returns the list of values that were appended to the "looking_for" field in this mutation.
+func (m *PersonMutation) AppendedLookingFor() ([]string, bool) {
+	if len(m.appendlooking_for) == 0 {
+		return nil, false
+	}
+	return m.appendlooking_for, true
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (m *PersonMutation) ClearLookingFor() {
+	m.looking_for = nil
+	m.appendlooking_for = nil
+	m.clearedFields[person.FieldLookingFor] = struct{}{}
+}
+
+// LookingForCleared returns if the "looking_for" field was cleared in this mutation.
+func (m *PersonMutation) LookingForCleared() bool {
+	_, ok := m.clearedFields[person.FieldLookingFor]
+	return ok
+}
+
+// ResetLookingFor resets all changes to the "looking_for" field.
+func (m *PersonMutation) ResetLookingFor() {
+	m.looking_for = nil
+	m.appendlooking_for = nil
+	delete(m.clearedFields, person.FieldLookingFor)
+}
+
+// SetSearchKey sets the "search_key" field.
+func (m *PersonMutation) SetSearchKey(s string) {
+	m.search_key = &s
+}
+
+// SearchKey returns the value of the "search_key" field in the mutation.
+func (m *PersonMutation) SearchKey() (r string, exists bool) {
+	v := m.search_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchKey returns the old "search_key" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldSearchKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchKey: %w", err)
+	}
+	return oldValue.SearchKey, nil
+}
+
+// ResetSearchKey resets all changes to the "search_key" field.
+func (m *PersonMutation) ResetSearchKey() {
+	m.search_key = nil
 }
 
 // SetListedInDirectory sets the "listed_in_directory" field.
@@ -11381,7 +12716,7 @@ func (m *PersonMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PersonMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, person.FieldCreatedAt)
 	}
@@ -11402,6 +12737,12 @@ func (m *PersonMutation) Fields() []string {
 	}
 	if m.organization != nil {
 		fields = append(fields, person.FieldOrganizationID)
+	}
+	if m.looking_for != nil {
+		fields = append(fields, person.FieldLookingFor)
+	}
+	if m.search_key != nil {
+		fields = append(fields, person.FieldSearchKey)
 	}
 	if m.listed_in_directory != nil {
 		fields = append(fields, person.FieldListedInDirectory)
@@ -11437,6 +12778,10 @@ func (m *PersonMutation) Field(name string) (ent.Value, bool) {
 		return m.IsTrainer()
 	case person.FieldOrganizationID:
 		return m.OrganizationID()
+	case person.FieldLookingFor:
+		return m.LookingFor()
+	case person.FieldSearchKey:
+		return m.SearchKey()
 	case person.FieldListedInDirectory:
 		return m.ListedInDirectory()
 	case person.FieldVisibleToPartners:
@@ -11468,6 +12813,10 @@ func (m *PersonMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldIsTrainer(ctx)
 	case person.FieldOrganizationID:
 		return m.OldOrganizationID(ctx)
+	case person.FieldLookingFor:
+		return m.OldLookingFor(ctx)
+	case person.FieldSearchKey:
+		return m.OldSearchKey(ctx)
 	case person.FieldListedInDirectory:
 		return m.OldListedInDirectory(ctx)
 	case person.FieldVisibleToPartners:
@@ -11534,6 +12883,20 @@ func (m *PersonMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetOrganizationID(v)
 		return nil
+	case person.FieldLookingFor:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLookingFor(v)
+		return nil
+	case person.FieldSearchKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchKey(v)
+		return nil
 	case person.FieldListedInDirectory:
 		v, ok := value.(bool)
 		if !ok {
@@ -11598,6 +12961,9 @@ func (m *PersonMutation) ClearedFields() []string {
 	if m.FieldCleared(person.FieldOrganizationID) {
 		fields = append(fields, person.FieldOrganizationID)
 	}
+	if m.FieldCleared(person.FieldLookingFor) {
+		fields = append(fields, person.FieldLookingFor)
+	}
 	return fields
 }
 
@@ -11614,6 +12980,9 @@ func (m *PersonMutation) ClearField(name string) error {
 	switch name {
 	case person.FieldOrganizationID:
 		m.ClearOrganizationID()
+		return nil
+	case person.FieldLookingFor:
+		m.ClearLookingFor()
 		return nil
 	}
 	return fmt.Errorf("unknown Person nullable field %s", name)
@@ -11643,6 +13012,12 @@ func (m *PersonMutation) ResetField(name string) error {
 		return nil
 	case person.FieldOrganizationID:
 		m.ResetOrganizationID()
+		return nil
+	case person.FieldLookingFor:
+		m.ResetLookingFor()
+		return nil
+	case person.FieldSearchKey:
+		m.ResetSearchKey()
 		return nil
 	case person.FieldListedInDirectory:
 		m.ResetListedInDirectory()
@@ -11981,6 +13356,7 @@ type ProfileMutation struct {
 	bio             *string
 	languages       *[]string
 	appendlanguages []string
+	search_bio      *string
 	clearedFields   map[string]struct{}
 	person          *int
 	clearedperson   bool
@@ -12188,6 +13564,42 @@ func (m *ProfileMutation) ResetLanguages() {
 	delete(m.clearedFields, profile.FieldLanguages)
 }
 
+// SetSearchBio sets the "search_bio" field.
+func (m *ProfileMutation) SetSearchBio(s string) {
+	m.search_bio = &s
+}
+
+// SearchBio returns the value of the "search_bio" field in the mutation.
+func (m *ProfileMutation) SearchBio() (r string, exists bool) {
+	v := m.search_bio
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchBio returns the old "search_bio" field's value of the Profile entity.
+// If the Profile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProfileMutation) OldSearchBio(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchBio is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchBio requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchBio: %w", err)
+	}
+	return oldValue.SearchBio, nil
+}
+
+// ResetSearchBio resets all changes to the "search_bio" field.
+func (m *ProfileMutation) ResetSearchBio() {
+	m.search_bio = nil
+}
+
 // SetPersonID sets the "person_id" field.
 func (m *ProfileMutation) SetPersonID(i int) {
 	m.person = &i
@@ -12285,12 +13697,15 @@ func (m *ProfileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProfileMutation) Fields() []string {
-	fields := make([]string, 0, 3)
+	fields := make([]string, 0, 4)
 	if m.bio != nil {
 		fields = append(fields, profile.FieldBio)
 	}
 	if m.languages != nil {
 		fields = append(fields, profile.FieldLanguages)
+	}
+	if m.search_bio != nil {
+		fields = append(fields, profile.FieldSearchBio)
 	}
 	if m.person != nil {
 		fields = append(fields, profile.FieldPersonID)
@@ -12307,6 +13722,8 @@ func (m *ProfileMutation) Field(name string) (ent.Value, bool) {
 		return m.Bio()
 	case profile.FieldLanguages:
 		return m.Languages()
+	case profile.FieldSearchBio:
+		return m.SearchBio()
 	case profile.FieldPersonID:
 		return m.PersonID()
 	}
@@ -12322,6 +13739,8 @@ func (m *ProfileMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldBio(ctx)
 	case profile.FieldLanguages:
 		return m.OldLanguages(ctx)
+	case profile.FieldSearchBio:
+		return m.OldSearchBio(ctx)
 	case profile.FieldPersonID:
 		return m.OldPersonID(ctx)
 	}
@@ -12346,6 +13765,13 @@ func (m *ProfileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLanguages(v)
+		return nil
+	case profile.FieldSearchBio:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchBio(v)
 		return nil
 	case profile.FieldPersonID:
 		v, ok := value.(int)
@@ -12420,6 +13846,9 @@ func (m *ProfileMutation) ResetField(name string) error {
 		return nil
 	case profile.FieldLanguages:
 		m.ResetLanguages()
+		return nil
+	case profile.FieldSearchBio:
+		m.ResetSearchBio()
 		return nil
 	case profile.FieldPersonID:
 		m.ResetPersonID()

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -36,6 +37,10 @@ type Person struct {
 	IsTrainer bool `json:"is_trainer,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID *int `json:"organization_id,omitempty"`
+	// What the person looks for in peers: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING, MENTORING.
+	LookingFor []string `json:"looking_for,omitempty"`
+	// Names and city in the form of package textkey, kept by a hook.
+	SearchKey string `json:"search_key,omitempty"`
 	// Consent to appear in directory lists and search.
 	ListedInDirectory bool `json:"listed_in_directory,omitempty"`
 	// Whether people of partner organizations may see this person.
@@ -202,11 +207,13 @@ func (*Person) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case person.FieldLookingFor:
+			values[i] = new([]byte)
 		case person.FieldIsTrainer, person.FieldListedInDirectory, person.FieldVisibleToPartners:
 			values[i] = new(sql.NullBool)
 		case person.FieldID, person.FieldOrganizationID:
 			values[i] = new(sql.NullInt64)
-		case person.FieldGivenName, person.FieldFamilyName, person.FieldCity, person.FieldProfileVisibility, person.FieldContactVisibility:
+		case person.FieldGivenName, person.FieldFamilyName, person.FieldCity, person.FieldSearchKey, person.FieldProfileVisibility, person.FieldContactVisibility:
 			values[i] = new(sql.NullString)
 		case person.FieldCreatedAt, person.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -275,6 +282,20 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OrganizationID = new(int)
 				*_m.OrganizationID = int(value.Int64)
+			}
+		case person.FieldLookingFor:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field looking_for", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.LookingFor); err != nil {
+					return fmt.Errorf("unmarshal field looking_for: %w", err)
+				}
+			}
+		case person.FieldSearchKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_key", values[i])
+			} else if value.Valid {
+				_m.SearchKey = value.String
 			}
 		case person.FieldListedInDirectory:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -420,6 +441,12 @@ func (_m *Person) String() string {
 		builder.WriteString("organization_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("looking_for=")
+	builder.WriteString(fmt.Sprintf("%v", _m.LookingFor))
+	builder.WriteString(", ")
+	builder.WriteString("search_key=")
+	builder.WriteString(_m.SearchKey)
 	builder.WriteString(", ")
 	builder.WriteString("listed_in_directory=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ListedInDirectory))

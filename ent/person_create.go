@@ -115,6 +115,26 @@ func (_c *PersonCreate) SetNillableOrganizationID(v *int) *PersonCreate {
 	return _c
 }
 
+// SetLookingFor sets the "looking_for" field.
+func (_c *PersonCreate) SetLookingFor(v []string) *PersonCreate {
+	_c.mutation.SetLookingFor(v)
+	return _c
+}
+
+// SetSearchKey sets the "search_key" field.
+func (_c *PersonCreate) SetSearchKey(v string) *PersonCreate {
+	_c.mutation.SetSearchKey(v)
+	return _c
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableSearchKey(v *string) *PersonCreate {
+	if v != nil {
+		_c.SetSearchKey(*v)
+	}
+	return _c
+}
+
 // SetListedInDirectory sets the "listed_in_directory" field.
 func (_c *PersonCreate) SetListedInDirectory(v bool) *PersonCreate {
 	_c.mutation.SetListedInDirectory(v)
@@ -397,6 +417,10 @@ func (_c *PersonCreate) defaults() error {
 		v := person.DefaultIsTrainer
 		_c.mutation.SetIsTrainer(v)
 	}
+	if _, ok := _c.mutation.SearchKey(); !ok {
+		v := person.DefaultSearchKey
+		_c.mutation.SetSearchKey(v)
+	}
 	if _, ok := _c.mutation.ListedInDirectory(); !ok {
 		v := person.DefaultListedInDirectory
 		_c.mutation.SetListedInDirectory(v)
@@ -450,6 +474,14 @@ func (_c *PersonCreate) check() error {
 	}
 	if _, ok := _c.mutation.IsTrainer(); !ok {
 		return &ValidationError{Name: "is_trainer", err: errors.New(`ent: missing required field "Person.is_trainer"`)}
+	}
+	if v, ok := _c.mutation.LookingFor(); ok {
+		if err := person.LookingForValidator(v); err != nil {
+			return &ValidationError{Name: "looking_for", err: fmt.Errorf(`ent: validator failed for field "Person.looking_for": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.SearchKey(); !ok {
+		return &ValidationError{Name: "search_key", err: errors.New(`ent: missing required field "Person.search_key"`)}
 	}
 	if _, ok := _c.mutation.ListedInDirectory(); !ok {
 		return &ValidationError{Name: "listed_in_directory", err: errors.New(`ent: missing required field "Person.listed_in_directory"`)}
@@ -523,6 +555,14 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
 		_node.IsTrainer = value
+	}
+	if value, ok := _c.mutation.LookingFor(); ok {
+		_spec.SetField(person.FieldLookingFor, field.TypeJSON, value)
+		_node.LookingFor = value
+	}
+	if value, ok := _c.mutation.SearchKey(); ok {
+		_spec.SetField(person.FieldSearchKey, field.TypeString, value)
+		_node.SearchKey = value
 	}
 	if value, ok := _c.mutation.ListedInDirectory(); ok {
 		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)
@@ -848,6 +888,36 @@ func (u *PersonUpsert) ClearOrganizationID() *PersonUpsert {
 	return u
 }
 
+// SetLookingFor sets the "looking_for" field.
+func (u *PersonUpsert) SetLookingFor(v []string) *PersonUpsert {
+	u.Set(person.FieldLookingFor, v)
+	return u
+}
+
+// UpdateLookingFor sets the "looking_for" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateLookingFor() *PersonUpsert {
+	u.SetExcluded(person.FieldLookingFor)
+	return u
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (u *PersonUpsert) ClearLookingFor() *PersonUpsert {
+	u.SetNull(person.FieldLookingFor)
+	return u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *PersonUpsert) SetSearchKey(v string) *PersonUpsert {
+	u.Set(person.FieldSearchKey, v)
+	return u
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateSearchKey() *PersonUpsert {
+	u.SetExcluded(person.FieldSearchKey)
+	return u
+}
+
 // SetListedInDirectory sets the "listed_in_directory" field.
 func (u *PersonUpsert) SetListedInDirectory(v bool) *PersonUpsert {
 	u.Set(person.FieldListedInDirectory, v)
@@ -1029,6 +1099,41 @@ func (u *PersonUpsertOne) UpdateOrganizationID() *PersonUpsertOne {
 func (u *PersonUpsertOne) ClearOrganizationID() *PersonUpsertOne {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearOrganizationID()
+	})
+}
+
+// SetLookingFor sets the "looking_for" field.
+func (u *PersonUpsertOne) SetLookingFor(v []string) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetLookingFor(v)
+	})
+}
+
+// UpdateLookingFor sets the "looking_for" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateLookingFor() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateLookingFor()
+	})
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (u *PersonUpsertOne) ClearLookingFor() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearLookingFor()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *PersonUpsertOne) SetSearchKey(v string) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateSearchKey() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateSearchKey()
 	})
 }
 
@@ -1387,6 +1492,41 @@ func (u *PersonUpsertBulk) UpdateOrganizationID() *PersonUpsertBulk {
 func (u *PersonUpsertBulk) ClearOrganizationID() *PersonUpsertBulk {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearOrganizationID()
+	})
+}
+
+// SetLookingFor sets the "looking_for" field.
+func (u *PersonUpsertBulk) SetLookingFor(v []string) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetLookingFor(v)
+	})
+}
+
+// UpdateLookingFor sets the "looking_for" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateLookingFor() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateLookingFor()
+	})
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (u *PersonUpsertBulk) ClearLookingFor() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearLookingFor()
+	})
+}
+
+// SetSearchKey sets the "search_key" field.
+func (u *PersonUpsertBulk) SetSearchKey(v string) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetSearchKey(v)
+	})
+}
+
+// UpdateSearchKey sets the "search_key" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateSearchKey() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateSearchKey()
 	})
 }
 

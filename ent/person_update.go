@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/activity"
@@ -118,6 +119,38 @@ func (_u *PersonUpdate) SetNillableOrganizationID(v *int) *PersonUpdate {
 // ClearOrganizationID clears the value of the "organization_id" field.
 func (_u *PersonUpdate) ClearOrganizationID() *PersonUpdate {
 	_u.mutation.ClearOrganizationID()
+	return _u
+}
+
+// SetLookingFor sets the "looking_for" field.
+func (_u *PersonUpdate) SetLookingFor(v []string) *PersonUpdate {
+	_u.mutation.SetLookingFor(v)
+	return _u
+}
+
+// AppendLookingFor appends value to the "looking_for" field.
+func (_u *PersonUpdate) AppendLookingFor(v []string) *PersonUpdate {
+	_u.mutation.AppendLookingFor(v)
+	return _u
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (_u *PersonUpdate) ClearLookingFor() *PersonUpdate {
+	_u.mutation.ClearLookingFor()
+	return _u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (_u *PersonUpdate) SetSearchKey(v string) *PersonUpdate {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableSearchKey(v *string) *PersonUpdate {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
 	return _u
 }
 
@@ -579,6 +612,11 @@ func (_u *PersonUpdate) check() error {
 			return &ValidationError{Name: "city", err: fmt.Errorf(`ent: validator failed for field "Person.city": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.LookingFor(); ok {
+		if err := person.LookingForValidator(v); err != nil {
+			return &ValidationError{Name: "looking_for", err: fmt.Errorf(`ent: validator failed for field "Person.looking_for": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ProfileVisibility(); ok {
 		if err := person.ProfileVisibilityValidator(v); err != nil {
 			return &ValidationError{Name: "profile_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.profile_visibility": %w`, err)}
@@ -618,6 +656,20 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LookingFor(); ok {
+		_spec.SetField(person.FieldLookingFor, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedLookingFor(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, person.FieldLookingFor, value)
+		})
+	}
+	if _u.mutation.LookingForCleared() {
+		_spec.ClearField(person.FieldLookingFor, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(person.FieldSearchKey, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.ListedInDirectory(); ok {
 		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)
@@ -1164,6 +1216,38 @@ func (_u *PersonUpdateOne) ClearOrganizationID() *PersonUpdateOne {
 	return _u
 }
 
+// SetLookingFor sets the "looking_for" field.
+func (_u *PersonUpdateOne) SetLookingFor(v []string) *PersonUpdateOne {
+	_u.mutation.SetLookingFor(v)
+	return _u
+}
+
+// AppendLookingFor appends value to the "looking_for" field.
+func (_u *PersonUpdateOne) AppendLookingFor(v []string) *PersonUpdateOne {
+	_u.mutation.AppendLookingFor(v)
+	return _u
+}
+
+// ClearLookingFor clears the value of the "looking_for" field.
+func (_u *PersonUpdateOne) ClearLookingFor() *PersonUpdateOne {
+	_u.mutation.ClearLookingFor()
+	return _u
+}
+
+// SetSearchKey sets the "search_key" field.
+func (_u *PersonUpdateOne) SetSearchKey(v string) *PersonUpdateOne {
+	_u.mutation.SetSearchKey(v)
+	return _u
+}
+
+// SetNillableSearchKey sets the "search_key" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableSearchKey(v *string) *PersonUpdateOne {
+	if v != nil {
+		_u.SetSearchKey(*v)
+	}
+	return _u
+}
+
 // SetListedInDirectory sets the "listed_in_directory" field.
 func (_u *PersonUpdateOne) SetListedInDirectory(v bool) *PersonUpdateOne {
 	_u.mutation.SetListedInDirectory(v)
@@ -1635,6 +1719,11 @@ func (_u *PersonUpdateOne) check() error {
 			return &ValidationError{Name: "city", err: fmt.Errorf(`ent: validator failed for field "Person.city": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.LookingFor(); ok {
+		if err := person.LookingForValidator(v); err != nil {
+			return &ValidationError{Name: "looking_for", err: fmt.Errorf(`ent: validator failed for field "Person.looking_for": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ProfileVisibility(); ok {
 		if err := person.ProfileVisibilityValidator(v); err != nil {
 			return &ValidationError{Name: "profile_visibility", err: fmt.Errorf(`ent: validator failed for field "Person.profile_visibility": %w`, err)}
@@ -1691,6 +1780,20 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	}
 	if value, ok := _u.mutation.IsTrainer(); ok {
 		_spec.SetField(person.FieldIsTrainer, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LookingFor(); ok {
+		_spec.SetField(person.FieldLookingFor, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedLookingFor(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, person.FieldLookingFor, value)
+		})
+	}
+	if _u.mutation.LookingForCleared() {
+		_spec.ClearField(person.FieldLookingFor, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.SearchKey(); ok {
+		_spec.SetField(person.FieldSearchKey, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.ListedInDirectory(); ok {
 		_spec.SetField(person.FieldListedInDirectory, field.TypeBool, value)

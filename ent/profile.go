@@ -22,6 +22,8 @@ type Profile struct {
 	Bio string `json:"bio,omitempty"`
 	// ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en.
 	Languages []string `json:"languages,omitempty"`
+	// The bio in the form of package textkey, kept by a hook.
+	SearchBio string `json:"search_bio,omitempty"`
 	// PersonID holds the value of the "person_id" field.
 	PersonID int `json:"person_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -61,7 +63,7 @@ func (*Profile) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case profile.FieldID, profile.FieldPersonID:
 			values[i] = new(sql.NullInt64)
-		case profile.FieldBio:
+		case profile.FieldBio, profile.FieldSearchBio:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -97,6 +99,12 @@ func (_m *Profile) assignValues(columns []string, values []any) error {
 				if err := json.Unmarshal(*value, &_m.Languages); err != nil {
 					return fmt.Errorf("unmarshal field languages: %w", err)
 				}
+			}
+		case profile.FieldSearchBio:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_bio", values[i])
+			} else if value.Valid {
+				_m.SearchBio = value.String
 			}
 		case profile.FieldPersonID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -150,6 +158,9 @@ func (_m *Profile) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("languages=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Languages))
+	builder.WriteString(", ")
+	builder.WriteString("search_bio=")
+	builder.WriteString(_m.SearchBio)
 	builder.WriteString(", ")
 	builder.WriteString("person_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PersonID))

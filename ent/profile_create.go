@@ -42,6 +42,20 @@ func (_c *ProfileCreate) SetLanguages(v []string) *ProfileCreate {
 	return _c
 }
 
+// SetSearchBio sets the "search_bio" field.
+func (_c *ProfileCreate) SetSearchBio(v string) *ProfileCreate {
+	_c.mutation.SetSearchBio(v)
+	return _c
+}
+
+// SetNillableSearchBio sets the "search_bio" field if the given value is not nil.
+func (_c *ProfileCreate) SetNillableSearchBio(v *string) *ProfileCreate {
+	if v != nil {
+		_c.SetSearchBio(*v)
+	}
+	return _c
+}
+
 // SetPersonID sets the "person_id" field.
 func (_c *ProfileCreate) SetPersonID(v int) *ProfileCreate {
 	_c.mutation.SetPersonID(v)
@@ -94,6 +108,10 @@ func (_c *ProfileCreate) defaults() error {
 		v := profile.DefaultBio
 		_c.mutation.SetBio(v)
 	}
+	if _, ok := _c.mutation.SearchBio(); !ok {
+		v := profile.DefaultSearchBio
+		_c.mutation.SetSearchBio(v)
+	}
 	return nil
 }
 
@@ -106,6 +124,9 @@ func (_c *ProfileCreate) check() error {
 		if err := profile.BioValidator(v); err != nil {
 			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Profile.bio": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.SearchBio(); !ok {
+		return &ValidationError{Name: "search_bio", err: errors.New(`ent: missing required field "Profile.search_bio"`)}
 	}
 	if _, ok := _c.mutation.PersonID(); !ok {
 		return &ValidationError{Name: "person_id", err: errors.New(`ent: missing required field "Profile.person_id"`)}
@@ -147,6 +168,10 @@ func (_c *ProfileCreate) createSpec() (*Profile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Languages(); ok {
 		_spec.SetField(profile.FieldLanguages, field.TypeJSON, value)
 		_node.Languages = value
+	}
+	if value, ok := _c.mutation.SearchBio(); ok {
+		_spec.SetField(profile.FieldSearchBio, field.TypeString, value)
+		_node.SearchBio = value
 	}
 	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -247,6 +272,18 @@ func (u *ProfileUpsert) ClearLanguages() *ProfileUpsert {
 	return u
 }
 
+// SetSearchBio sets the "search_bio" field.
+func (u *ProfileUpsert) SetSearchBio(v string) *ProfileUpsert {
+	u.Set(profile.FieldSearchBio, v)
+	return u
+}
+
+// UpdateSearchBio sets the "search_bio" field to the value that was provided on create.
+func (u *ProfileUpsert) UpdateSearchBio() *ProfileUpsert {
+	u.SetExcluded(profile.FieldSearchBio)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -324,6 +361,20 @@ func (u *ProfileUpsertOne) UpdateLanguages() *ProfileUpsertOne {
 func (u *ProfileUpsertOne) ClearLanguages() *ProfileUpsertOne {
 	return u.Update(func(s *ProfileUpsert) {
 		s.ClearLanguages()
+	})
+}
+
+// SetSearchBio sets the "search_bio" field.
+func (u *ProfileUpsertOne) SetSearchBio(v string) *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetSearchBio(v)
+	})
+}
+
+// UpdateSearchBio sets the "search_bio" field to the value that was provided on create.
+func (u *ProfileUpsertOne) UpdateSearchBio() *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateSearchBio()
 	})
 }
 
@@ -570,6 +621,20 @@ func (u *ProfileUpsertBulk) UpdateLanguages() *ProfileUpsertBulk {
 func (u *ProfileUpsertBulk) ClearLanguages() *ProfileUpsertBulk {
 	return u.Update(func(s *ProfileUpsert) {
 		s.ClearLanguages()
+	})
+}
+
+// SetSearchBio sets the "search_bio" field.
+func (u *ProfileUpsertBulk) SetSearchBio(v string) *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetSearchBio(v)
+	})
+}
+
+// UpdateSearchBio sets the "search_bio" field to the value that was provided on create.
+func (u *ProfileUpsertBulk) UpdateSearchBio() *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateSearchBio()
 	})
 }
 

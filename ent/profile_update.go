@@ -60,6 +60,20 @@ func (_u *ProfileUpdate) ClearLanguages() *ProfileUpdate {
 	return _u
 }
 
+// SetSearchBio sets the "search_bio" field.
+func (_u *ProfileUpdate) SetSearchBio(v string) *ProfileUpdate {
+	_u.mutation.SetSearchBio(v)
+	return _u
+}
+
+// SetNillableSearchBio sets the "search_bio" field if the given value is not nil.
+func (_u *ProfileUpdate) SetNillableSearchBio(v *string) *ProfileUpdate {
+	if v != nil {
+		_u.SetSearchBio(*v)
+	}
+	return _u
+}
+
 // Mutation returns the ProfileMutation object of the builder.
 func (_u *ProfileUpdate) Mutation() *ProfileMutation {
 	return _u.mutation
@@ -131,6 +145,9 @@ func (_u *ProfileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.LanguagesCleared() {
 		_spec.ClearField(profile.FieldLanguages, field.TypeJSON)
 	}
+	if value, ok := _u.mutation.SearchBio(); ok {
+		_spec.SetField(profile.FieldSearchBio, field.TypeString, value)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{profile.Label}
@@ -180,6 +197,20 @@ func (_u *ProfileUpdateOne) AppendLanguages(v []string) *ProfileUpdateOne {
 // ClearLanguages clears the value of the "languages" field.
 func (_u *ProfileUpdateOne) ClearLanguages() *ProfileUpdateOne {
 	_u.mutation.ClearLanguages()
+	return _u
+}
+
+// SetSearchBio sets the "search_bio" field.
+func (_u *ProfileUpdateOne) SetSearchBio(v string) *ProfileUpdateOne {
+	_u.mutation.SetSearchBio(v)
+	return _u
+}
+
+// SetNillableSearchBio sets the "search_bio" field if the given value is not nil.
+func (_u *ProfileUpdateOne) SetNillableSearchBio(v *string) *ProfileUpdateOne {
+	if v != nil {
+		_u.SetSearchBio(*v)
+	}
 	return _u
 }
 
@@ -283,6 +314,9 @@ func (_u *ProfileUpdateOne) sqlSave(ctx context.Context) (_node *Profile, err er
 	}
 	if _u.mutation.LanguagesCleared() {
 		_spec.ClearField(profile.FieldLanguages, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.SearchBio(); ok {
+		_spec.SetField(profile.FieldSearchBio, field.TypeString, value)
 	}
 	_node = &Profile{config: _u.config}
 	_spec.Assign = _node.assignValues

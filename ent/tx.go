@@ -38,6 +38,8 @@ type Tx struct {
 	Invitation *InvitationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// OutcomeSurvey is the client for interacting with the OutcomeSurvey builders.
+	OutcomeSurvey *OutcomeSurveyClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
 	// Person is the client for interacting with the Person builders.
@@ -191,6 +193,7 @@ func (tx *Tx) init() {
 	tx.Interest = NewInterestClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
+	tx.OutcomeSurvey = NewOutcomeSurveyClient(tx.config)
 	tx.PasswordReset = NewPasswordResetClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.Profile = NewProfileClient(tx.config)

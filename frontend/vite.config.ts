@@ -1,13 +1,46 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The Go server serves /graphql on the same origin in production; in
 // development Vite proxies it to a locally running `birge serve`.
 const api = process.env.BIRGE_API ?? 'http://127.0.0.1:8080';
 
+const generated = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
+
+/**
+ * In the production build, replaces each graphql(`query Name …`) call with
+ * the generated NameDocument (what codegen's Babel plugin does), so that each
+ * chunk carries only the documents it uses instead of the whole map in
+ * src/gql/gql.ts. Types are unchanged: they come from the same generated file.
+ */
+function gqlDocuments(): Plugin {
+  return {
+    name: 'birge-gql-documents',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/gql/') || !code.includes('graphql(`')) return null;
+      const names = new Set<string>();
+      let out = code.replace(/\bgraphql\(\s*`([\s\S]*?)`\s*\)/g, (_m, src: string) => {
+        const m = /\b(query|mutation|subscription|fragment)\s+([A-Za-z_]\w*)/.exec(src);
+        if (!m) throw new Error(`${id}: GraphQL documents must be named`);
+        const name = m[1] === 'fragment' ? `${m[2]}FragmentDoc` : `${m[2]}Document`;
+        names.add(name);
+        return name;
+      });
+      out = out.replace(
+        /import\s*\{\s*graphql\s*\}\s*from\s*['"][^'"]*\/gql['"];?/,
+        `import { ${[...names].join(', ')} } from ${JSON.stringify(generated)};`,
+      );
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [gqlDocuments(), react()],
   server: {
     proxy: { '/graphql': { target: api, changeOrigin: false } },
   },

@@ -59,8 +59,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/shyraq/birge/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
-	Policy ent.Policy
+	Hooks        [1]ent.Hook
+	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultEmail holds the default value on creation for the "email" field.
 	DefaultEmail string
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.

@@ -34,6 +34,8 @@ const (
 	FieldCohortID = "cohort_id"
 	// EdgePerson holds the string denoting the person edge name in mutations.
 	EdgePerson = "person"
+	// EdgeSurveys holds the string denoting the surveys edge name in mutations.
+	EdgeSurveys = "surveys"
 	// EdgeCohort holds the string denoting the cohort edge name in mutations.
 	EdgeCohort = "cohort"
 	// Table holds the table name of the enrollment in the database.
@@ -45,6 +47,13 @@ const (
 	PersonInverseTable = "persons"
 	// PersonColumn is the table column denoting the person relation/edge.
 	PersonColumn = "person_id"
+	// SurveysTable is the table that holds the surveys relation/edge.
+	SurveysTable = "outcome_surveys"
+	// SurveysInverseTable is the table name for the OutcomeSurvey entity.
+	// It exists in this package in order to avoid circular dependency with the "outcomesurvey" package.
+	SurveysInverseTable = "outcome_surveys"
+	// SurveysColumn is the table column denoting the surveys relation/edge.
+	SurveysColumn = "enrollment_id"
 	// CohortTable is the table that holds the cohort relation/edge.
 	CohortTable = "enrollments"
 	// CohortInverseTable is the table name for the Cohort entity.
@@ -178,6 +187,20 @@ func ByPersonField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// BySurveysCount orders the results by surveys count.
+func BySurveysCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSurveysStep(), opts...)
+	}
+}
+
+// BySurveys orders the results by surveys terms.
+func BySurveys(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSurveysStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCohortField orders the results by cohort field.
 func ByCohortField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -189,6 +212,13 @@ func newPersonStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PersonInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, PersonTable, PersonColumn),
+	)
+}
+func newSurveysStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SurveysInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SurveysTable, SurveysColumn),
 	)
 }
 func newCohortStep() *sqlgraph.Step {

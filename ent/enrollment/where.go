@@ -378,6 +378,29 @@ func HasPersonWith(preds ...predicate.Person) predicate.Enrollment {
 	})
 }
 
+// HasSurveys applies the HasEdge predicate on the "surveys" edge.
+func HasSurveys() predicate.Enrollment {
+	return predicate.Enrollment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, SurveysTable, SurveysColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSurveysWith applies the HasEdge predicate on the "surveys" edge with a given conditions (other predicates).
+func HasSurveysWith(preds ...predicate.OutcomeSurvey) predicate.Enrollment {
+	return predicate.Enrollment(func(s *sql.Selector) {
+		step := newSurveysStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasCohort applies the HasEdge predicate on the "cohort" edge.
 func HasCohort() predicate.Enrollment {
 	return predicate.Enrollment(func(s *sql.Selector) {

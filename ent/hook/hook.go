@@ -153,6 +153,18 @@ func (f OrganizationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrganizationMutation", m)
 }
 
+// The OutcomeSurveyFunc type is an adapter to allow the use of ordinary
+// function as OutcomeSurvey mutator.
+type OutcomeSurveyFunc func(context.Context, *ent.OutcomeSurveyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OutcomeSurveyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OutcomeSurveyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OutcomeSurveyMutation", m)
+}
+
 // The PasswordResetFunc type is an adapter to allow the use of ordinary
 // function as PasswordReset mutator.
 type PasswordResetFunc func(context.Context, *ent.PasswordResetMutation) (ent.Value, error)

@@ -20,6 +20,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
@@ -408,6 +409,33 @@ func (f TraverseOrganization) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationQuery", q)
 }
 
+// The OutcomeSurveyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OutcomeSurveyFunc func(context.Context, *ent.OutcomeSurveyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OutcomeSurveyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OutcomeSurveyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OutcomeSurveyQuery", q)
+}
+
+// The TraverseOutcomeSurvey type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOutcomeSurvey func(context.Context, *ent.OutcomeSurveyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOutcomeSurvey) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOutcomeSurvey) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OutcomeSurveyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OutcomeSurveyQuery", q)
+}
+
 // The PasswordResetFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PasswordResetFunc func(context.Context, *ent.PasswordResetQuery) (ent.Value, error)
 
@@ -570,6 +598,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
+	case *ent.OutcomeSurveyQuery:
+		return &query[*ent.OutcomeSurveyQuery, predicate.OutcomeSurvey, outcomesurvey.OrderOption]{typ: ent.TypeOutcomeSurvey, tq: q}, nil
 	case *ent.PasswordResetQuery:
 		return &query[*ent.PasswordResetQuery, predicate.PasswordReset, passwordreset.OrderOption]{typ: ent.TypePasswordReset, tq: q}, nil
 	case *ent.PersonQuery:

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"accounts\":34359738368,\"activities\":0,\"audit_events\":38654705664,\"cohorts\":4294967296,\"connections\":42949672960,\"consents\":47244640256,\"contact_details\":51539607552,\"enrollments\":8589934592,\"fundings\":12884901888,\"interests\":17179869184,\"invitations\":55834574848,\"organizations\":21474836480,\"password_resets\":60129542144,\"persons\":25769803776,\"profiles\":64424509440,\"programs\":30064771072,\"sessions\":68719476736}"
+const IncrementStarts = "{\"accounts\":34359738368,\"activities\":0,\"audit_events\":38654705664,\"cohorts\":4294967296,\"connections\":42949672960,\"consents\":47244640256,\"contact_details\":51539607552,\"enrollments\":8589934592,\"fundings\":12884901888,\"interests\":17179869184,\"invitations\":55834574848,\"organizations\":21474836480,\"outcome_surveys\":73014444032,\"password_resets\":60129542144,\"persons\":25769803776,\"profiles\":64424509440,\"programs\":30064771072,\"sessions\":68719476736}"

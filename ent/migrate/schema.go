@@ -396,6 +396,54 @@ var (
 			},
 		},
 	}
+	// OutcomeSurveysColumns holds the columns for the "outcome_surveys" table.
+	OutcomeSurveysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "stage", Type: field.TypeEnum, Enums: []string{"BASELINE", "COURSE_END", "MONTH_3", "MONTH_6", "MONTH_12"}},
+		{Name: "independence", Type: field.TypeInt},
+		{Name: "confidence", Type: field.TypeInt},
+		{Name: "cooks_for_self", Type: field.TypeBool},
+		{Name: "travels_alone", Type: field.TypeBool},
+		{Name: "occupation", Type: field.TypeEnum, Enums: []string{"EMPLOYED", "STUDYING", "SEEKING_WORK", "NOT_WORKING"}},
+		{Name: "community_participation", Type: field.TypeBool},
+		{Name: "peers_met", Type: field.TypeInt, Default: 0},
+		{Name: "assisted", Type: field.TypeBool, Default: false},
+		{Name: "recorded_at", Type: field.TypeTime},
+		{Name: "enrollment_id", Type: field.TypeInt},
+		{Name: "recorded_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// OutcomeSurveysTable holds the schema information for the "outcome_surveys" table.
+	OutcomeSurveysTable = &schema.Table{
+		Name:       "outcome_surveys",
+		Columns:    OutcomeSurveysColumns,
+		PrimaryKey: []*schema.Column{OutcomeSurveysColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "outcome_surveys_enrollments_surveys",
+				Columns:    []*schema.Column{OutcomeSurveysColumns[11]},
+				RefColumns: []*schema.Column{EnrollmentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "outcome_surveys_accounts_recorded_by",
+				Columns:    []*schema.Column{OutcomeSurveysColumns[12]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "outcomesurvey_enrollment_id_stage",
+				Unique:  true,
+				Columns: []*schema.Column{OutcomeSurveysColumns[11], OutcomeSurveysColumns[1]},
+			},
+			{
+				Name:    "outcomesurvey_stage",
+				Unique:  false,
+				Columns: []*schema.Column{OutcomeSurveysColumns[1]},
+			},
+		},
+	}
 	// PasswordResetsColumns holds the columns for the "password_resets" table.
 	PasswordResetsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -428,6 +476,8 @@ var (
 		{Name: "family_name", Type: field.TypeString},
 		{Name: "city", Type: field.TypeString, Default: ""},
 		{Name: "is_trainer", Type: field.TypeBool, Default: false},
+		{Name: "looking_for", Type: field.TypeJSON, Nullable: true},
+		{Name: "search_key", Type: field.TypeString, Default: ""},
 		{Name: "listed_in_directory", Type: field.TypeBool, Default: false},
 		{Name: "visible_to_partners", Type: field.TypeBool, Default: false},
 		{Name: "profile_visibility", Type: field.TypeEnum, Enums: []string{"PUBLIC", "COMMUNITY", "CONNECTIONS", "STAFF", "PRIVATE"}, Default: "COMMUNITY"},
@@ -443,13 +493,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "persons_accounts_person",
-				Columns:    []*schema.Column{PersonsColumns[11]},
+				Columns:    []*schema.Column{PersonsColumns[13]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "persons_organizations_people",
-				Columns:    []*schema.Column{PersonsColumns[12]},
+				Columns:    []*schema.Column{PersonsColumns[14]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -473,7 +523,12 @@ var (
 			{
 				Name:    "person_listed_in_directory_profile_visibility",
 				Unique:  false,
-				Columns: []*schema.Column{PersonsColumns[7], PersonsColumns[9]},
+				Columns: []*schema.Column{PersonsColumns[9], PersonsColumns[11]},
+			},
+			{
+				Name:    "person_search_key",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[8]},
 			},
 		},
 	}
@@ -482,6 +537,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "bio", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "languages", Type: field.TypeJSON, Nullable: true},
+		{Name: "search_bio", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "person_id", Type: field.TypeInt, Unique: true},
 	}
 	// ProfilesTable holds the schema information for the "profiles" table.
@@ -492,7 +548,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "profiles_persons_profile",
-				Columns:    []*schema.Column{ProfilesColumns[3]},
+				Columns:    []*schema.Column{ProfilesColumns[4]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -670,6 +726,7 @@ var (
 		InterestsTable,
 		InvitationsTable,
 		OrganizationsTable,
+		OutcomeSurveysTable,
 		PasswordResetsTable,
 		PersonsTable,
 		ProfilesTable,
@@ -732,6 +789,11 @@ func init() {
 	}
 	OrganizationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	OutcomeSurveysTable.ForeignKeys[0].RefTable = EnrollmentsTable
+	OutcomeSurveysTable.ForeignKeys[1].RefTable = AccountsTable
+	OutcomeSurveysTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
 	PasswordResetsTable.ForeignKeys[0].RefTable = AccountsTable
 	PasswordResetsTable.Annotation = &entsql.Annotation{

@@ -32,6 +32,10 @@ const (
 	FieldIsTrainer = "is_trainer"
 	// FieldOrganizationID holds the string denoting the organization_id field in the database.
 	FieldOrganizationID = "organization_id"
+	// FieldLookingFor holds the string denoting the looking_for field in the database.
+	FieldLookingFor = "looking_for"
+	// FieldSearchKey holds the string denoting the search_key field in the database.
+	FieldSearchKey = "search_key"
 	// FieldListedInDirectory holds the string denoting the listed_in_directory field in the database.
 	FieldListedInDirectory = "listed_in_directory"
 	// FieldVisibleToPartners holds the string denoting the visible_to_partners field in the database.
@@ -147,6 +151,8 @@ var Columns = []string{
 	FieldCity,
 	FieldIsTrainer,
 	FieldOrganizationID,
+	FieldLookingFor,
+	FieldSearchKey,
 	FieldListedInDirectory,
 	FieldVisibleToPartners,
 	FieldProfileVisibility,
@@ -192,7 +198,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/shyraq/birge/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -210,6 +216,10 @@ var (
 	CityValidator func(string) error
 	// DefaultIsTrainer holds the default value on creation for the "is_trainer" field.
 	DefaultIsTrainer bool
+	// LookingForValidator is a validator for the "looking_for" field. It is called by the builders before save.
+	LookingForValidator func([]string) error
+	// DefaultSearchKey holds the default value on creation for the "search_key" field.
+	DefaultSearchKey string
 	// DefaultListedInDirectory holds the default value on creation for the "listed_in_directory" field.
 	DefaultListedInDirectory bool
 	// DefaultVisibleToPartners holds the default value on creation for the "visible_to_partners" field.
@@ -281,6 +291,11 @@ func ByIsTrainer(opts ...sql.OrderTermOption) OrderOption {
 // ByOrganizationID orders the results by the organization_id field.
 func ByOrganizationID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOrganizationID, opts...).ToFunc()
+}
+
+// BySearchKey orders the results by the search_key field.
+func BySearchKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchKey, opts...).ToFunc()
 }
 
 // ByListedInDirectory orders the results by the listed_in_directory field.

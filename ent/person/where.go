@@ -91,6 +91,11 @@ func OrganizationID(v int) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldOrganizationID, v))
 }
 
+// SearchKey applies equality check predicate on the "search_key" field. It's identical to SearchKeyEQ.
+func SearchKey(v string) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldSearchKey, v))
+}
+
 // ListedInDirectory applies equality check predicate on the "listed_in_directory" field. It's identical to ListedInDirectoryEQ.
 func ListedInDirectory(v bool) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldListedInDirectory, v))
@@ -414,6 +419,81 @@ func OrganizationIDIsNil() predicate.Person {
 // OrganizationIDNotNil applies the NotNil predicate on the "organization_id" field.
 func OrganizationIDNotNil() predicate.Person {
 	return predicate.Person(sql.FieldNotNull(FieldOrganizationID))
+}
+
+// LookingForIsNil applies the IsNil predicate on the "looking_for" field.
+func LookingForIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldLookingFor))
+}
+
+// LookingForNotNil applies the NotNil predicate on the "looking_for" field.
+func LookingForNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldLookingFor))
+}
+
+// SearchKeyEQ applies the EQ predicate on the "search_key" field.
+func SearchKeyEQ(v string) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldSearchKey, v))
+}
+
+// SearchKeyNEQ applies the NEQ predicate on the "search_key" field.
+func SearchKeyNEQ(v string) predicate.Person {
+	return predicate.Person(sql.FieldNEQ(FieldSearchKey, v))
+}
+
+// SearchKeyIn applies the In predicate on the "search_key" field.
+func SearchKeyIn(vs ...string) predicate.Person {
+	return predicate.Person(sql.FieldIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyNotIn applies the NotIn predicate on the "search_key" field.
+func SearchKeyNotIn(vs ...string) predicate.Person {
+	return predicate.Person(sql.FieldNotIn(FieldSearchKey, vs...))
+}
+
+// SearchKeyGT applies the GT predicate on the "search_key" field.
+func SearchKeyGT(v string) predicate.Person {
+	return predicate.Person(sql.FieldGT(FieldSearchKey, v))
+}
+
+// SearchKeyGTE applies the GTE predicate on the "search_key" field.
+func SearchKeyGTE(v string) predicate.Person {
+	return predicate.Person(sql.FieldGTE(FieldSearchKey, v))
+}
+
+// SearchKeyLT applies the LT predicate on the "search_key" field.
+func SearchKeyLT(v string) predicate.Person {
+	return predicate.Person(sql.FieldLT(FieldSearchKey, v))
+}
+
+// SearchKeyLTE applies the LTE predicate on the "search_key" field.
+func SearchKeyLTE(v string) predicate.Person {
+	return predicate.Person(sql.FieldLTE(FieldSearchKey, v))
+}
+
+// SearchKeyContains applies the Contains predicate on the "search_key" field.
+func SearchKeyContains(v string) predicate.Person {
+	return predicate.Person(sql.FieldContains(FieldSearchKey, v))
+}
+
+// SearchKeyHasPrefix applies the HasPrefix predicate on the "search_key" field.
+func SearchKeyHasPrefix(v string) predicate.Person {
+	return predicate.Person(sql.FieldHasPrefix(FieldSearchKey, v))
+}
+
+// SearchKeyHasSuffix applies the HasSuffix predicate on the "search_key" field.
+func SearchKeyHasSuffix(v string) predicate.Person {
+	return predicate.Person(sql.FieldHasSuffix(FieldSearchKey, v))
+}
+
+// SearchKeyEqualFold applies the EqualFold predicate on the "search_key" field.
+func SearchKeyEqualFold(v string) predicate.Person {
+	return predicate.Person(sql.FieldEqualFold(FieldSearchKey, v))
+}
+
+// SearchKeyContainsFold applies the ContainsFold predicate on the "search_key" field.
+func SearchKeyContainsFold(v string) predicate.Person {
+	return predicate.Person(sql.FieldContainsFold(FieldSearchKey, v))
 }
 
 // ListedInDirectoryEQ applies the EQ predicate on the "listed_in_directory" field.

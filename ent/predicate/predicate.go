@@ -42,6 +42,9 @@ type Invitation func(*sql.Selector)
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
 
+// OutcomeSurvey is the predicate function for outcomesurvey builders.
+type OutcomeSurvey func(*sql.Selector)
+
 // PasswordReset is the predicate function for passwordreset builders.
 type PasswordReset func(*sql.Selector)
 

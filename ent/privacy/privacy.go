@@ -399,6 +399,30 @@ func (f OrganizationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationMutation", m)
 }
 
+// The OutcomeSurveyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OutcomeSurveyQueryRuleFunc func(context.Context, *ent.OutcomeSurveyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OutcomeSurveyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OutcomeSurveyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OutcomeSurveyQuery", q)
+}
+
+// The OutcomeSurveyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OutcomeSurveyMutationRuleFunc func(context.Context, *ent.OutcomeSurveyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OutcomeSurveyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OutcomeSurveyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OutcomeSurveyMutation", m)
+}
+
 // The PasswordResetQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PasswordResetQueryRuleFunc func(context.Context, *ent.PasswordResetQuery) error
@@ -578,6 +602,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OrganizationQuery:
 		return q.Filter(), nil
+	case *ent.OutcomeSurveyQuery:
+		return q.Filter(), nil
 	case *ent.PasswordResetQuery:
 		return q.Filter(), nil
 	case *ent.PersonQuery:
@@ -618,6 +644,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.InvitationMutation:
 		return m.Filter(), nil
 	case *ent.OrganizationMutation:
+		return m.Filter(), nil
+	case *ent.OutcomeSurveyMutation:
 		return m.Filter(), nil
 	case *ent.PasswordResetMutation:
 		return m.Filter(), nil

@@ -17,6 +17,8 @@ const (
 	FieldBio = "bio"
 	// FieldLanguages holds the string denoting the languages field in the database.
 	FieldLanguages = "languages"
+	// FieldSearchBio holds the string denoting the search_bio field in the database.
+	FieldSearchBio = "search_bio"
 	// FieldPersonID holds the string denoting the person_id field in the database.
 	FieldPersonID = "person_id"
 	// EdgePerson holds the string denoting the person edge name in mutations.
@@ -37,6 +39,7 @@ var Columns = []string{
 	FieldID,
 	FieldBio,
 	FieldLanguages,
+	FieldSearchBio,
 	FieldPersonID,
 }
 
@@ -56,12 +59,14 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/shyraq/birge/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultBio holds the default value on creation for the "bio" field.
 	DefaultBio string
 	// BioValidator is a validator for the "bio" field. It is called by the builders before save.
 	BioValidator func(string) error
+	// DefaultSearchBio holds the default value on creation for the "search_bio" field.
+	DefaultSearchBio string
 )
 
 // OrderOption defines the ordering options for the Profile queries.
@@ -75,6 +80,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // ByBio orders the results by the bio field.
 func ByBio(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBio, opts...).ToFunc()
+}
+
+// BySearchBio orders the results by the search_bio field.
+func BySearchBio(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchBio, opts...).ToFunc()
 }
 
 // ByPersonID orders the results by the person_id field.

@@ -58,6 +58,11 @@ func Bio(v string) predicate.Profile {
 	return predicate.Profile(sql.FieldEQ(FieldBio, v))
 }
 
+// SearchBio applies equality check predicate on the "search_bio" field. It's identical to SearchBioEQ.
+func SearchBio(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldSearchBio, v))
+}
+
 // PersonID applies equality check predicate on the "person_id" field. It's identical to PersonIDEQ.
 func PersonID(v int) predicate.Profile {
 	return predicate.Profile(sql.FieldEQ(FieldPersonID, v))
@@ -136,6 +141,71 @@ func LanguagesIsNil() predicate.Profile {
 // LanguagesNotNil applies the NotNil predicate on the "languages" field.
 func LanguagesNotNil() predicate.Profile {
 	return predicate.Profile(sql.FieldNotNull(FieldLanguages))
+}
+
+// SearchBioEQ applies the EQ predicate on the "search_bio" field.
+func SearchBioEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldSearchBio, v))
+}
+
+// SearchBioNEQ applies the NEQ predicate on the "search_bio" field.
+func SearchBioNEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldNEQ(FieldSearchBio, v))
+}
+
+// SearchBioIn applies the In predicate on the "search_bio" field.
+func SearchBioIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldIn(FieldSearchBio, vs...))
+}
+
+// SearchBioNotIn applies the NotIn predicate on the "search_bio" field.
+func SearchBioNotIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldNotIn(FieldSearchBio, vs...))
+}
+
+// SearchBioGT applies the GT predicate on the "search_bio" field.
+func SearchBioGT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGT(FieldSearchBio, v))
+}
+
+// SearchBioGTE applies the GTE predicate on the "search_bio" field.
+func SearchBioGTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGTE(FieldSearchBio, v))
+}
+
+// SearchBioLT applies the LT predicate on the "search_bio" field.
+func SearchBioLT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLT(FieldSearchBio, v))
+}
+
+// SearchBioLTE applies the LTE predicate on the "search_bio" field.
+func SearchBioLTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLTE(FieldSearchBio, v))
+}
+
+// SearchBioContains applies the Contains predicate on the "search_bio" field.
+func SearchBioContains(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContains(FieldSearchBio, v))
+}
+
+// SearchBioHasPrefix applies the HasPrefix predicate on the "search_bio" field.
+func SearchBioHasPrefix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasPrefix(FieldSearchBio, v))
+}
+
+// SearchBioHasSuffix applies the HasSuffix predicate on the "search_bio" field.
+func SearchBioHasSuffix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasSuffix(FieldSearchBio, v))
+}
+
+// SearchBioEqualFold applies the EqualFold predicate on the "search_bio" field.
+func SearchBioEqualFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEqualFold(FieldSearchBio, v))
+}
+
+// SearchBioContainsFold applies the ContainsFold predicate on the "search_bio" field.
+func SearchBioContainsFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContainsFold(FieldSearchBio, v))
 }
 
 // PersonIDEQ applies the EQ predicate on the "person_id" field.

@@ -18,6 +18,7 @@ import (
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/passwordreset"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/profile"
@@ -183,6 +184,8 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	contactdetailsInters := schema.ContactDetails{}.Interceptors()
+	contactdetails.Interceptors[0] = contactdetailsInters[0]
 	contactdetailsFields := schema.ContactDetails{}.Fields()
 	_ = contactdetailsFields
 	// contactdetailsDescEmail is the schema descriptor for email field.
@@ -366,6 +369,35 @@ func init() {
 	organization.DefaultDescription = organizationDescDescription.Default.(string)
 	// organization.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	organization.DescriptionValidator = organizationDescDescription.Validators[0].(func(string) error)
+	outcomesurvey.Policy = privacy.NewPolicies(schema.OutcomeSurvey{})
+	outcomesurvey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := outcomesurvey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	outcomesurveyFields := schema.OutcomeSurvey{}.Fields()
+	_ = outcomesurveyFields
+	// outcomesurveyDescIndependence is the schema descriptor for independence field.
+	outcomesurveyDescIndependence := outcomesurveyFields[1].Descriptor()
+	// outcomesurvey.IndependenceValidator is a validator for the "independence" field. It is called by the builders before save.
+	outcomesurvey.IndependenceValidator = outcomesurveyDescIndependence.Validators[0].(func(int) error)
+	// outcomesurveyDescConfidence is the schema descriptor for confidence field.
+	outcomesurveyDescConfidence := outcomesurveyFields[2].Descriptor()
+	// outcomesurvey.ConfidenceValidator is a validator for the "confidence" field. It is called by the builders before save.
+	outcomesurvey.ConfidenceValidator = outcomesurveyDescConfidence.Validators[0].(func(int) error)
+	// outcomesurveyDescPeersMet is the schema descriptor for peers_met field.
+	outcomesurveyDescPeersMet := outcomesurveyFields[7].Descriptor()
+	// outcomesurvey.DefaultPeersMet holds the default value on creation for the peers_met field.
+	outcomesurvey.DefaultPeersMet = outcomesurveyDescPeersMet.Default.(int)
+	// outcomesurvey.PeersMetValidator is a validator for the "peers_met" field. It is called by the builders before save.
+	outcomesurvey.PeersMetValidator = outcomesurveyDescPeersMet.Validators[0].(func(int) error)
+	// outcomesurveyDescAssisted is the schema descriptor for assisted field.
+	outcomesurveyDescAssisted := outcomesurveyFields[8].Descriptor()
+	// outcomesurvey.DefaultAssisted holds the default value on creation for the assisted field.
+	outcomesurvey.DefaultAssisted = outcomesurveyDescAssisted.Default.(bool)
 	passwordreset.Policy = privacy.NewPolicies(schema.PasswordReset{})
 	passwordreset.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -385,6 +417,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	personHooks := schema.Person{}.Hooks()
+
+	person.Hooks[1] = personHooks[0]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personFields := schema.Person{}.Fields()
@@ -417,12 +452,20 @@ func init() {
 	personDescIsTrainer := personFields[3].Descriptor()
 	// person.DefaultIsTrainer holds the default value on creation for the is_trainer field.
 	person.DefaultIsTrainer = personDescIsTrainer.Default.(bool)
+	// personDescLookingFor is the schema descriptor for looking_for field.
+	personDescLookingFor := personFields[5].Descriptor()
+	// person.LookingForValidator is a validator for the "looking_for" field. It is called by the builders before save.
+	person.LookingForValidator = personDescLookingFor.Validators[0].(func([]string) error)
+	// personDescSearchKey is the schema descriptor for search_key field.
+	personDescSearchKey := personFields[6].Descriptor()
+	// person.DefaultSearchKey holds the default value on creation for the search_key field.
+	person.DefaultSearchKey = personDescSearchKey.Default.(string)
 	// personDescListedInDirectory is the schema descriptor for listed_in_directory field.
-	personDescListedInDirectory := personFields[5].Descriptor()
+	personDescListedInDirectory := personFields[7].Descriptor()
 	// person.DefaultListedInDirectory holds the default value on creation for the listed_in_directory field.
 	person.DefaultListedInDirectory = personDescListedInDirectory.Default.(bool)
 	// personDescVisibleToPartners is the schema descriptor for visible_to_partners field.
-	personDescVisibleToPartners := personFields[6].Descriptor()
+	personDescVisibleToPartners := personFields[8].Descriptor()
 	// person.DefaultVisibleToPartners holds the default value on creation for the visible_to_partners field.
 	person.DefaultVisibleToPartners = personDescVisibleToPartners.Default.(bool)
 	profile.Policy = privacy.NewPolicies(schema.Profile{})
@@ -434,6 +477,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	profileHooks := schema.Profile{}.Hooks()
+
+	profile.Hooks[1] = profileHooks[0]
 	profileFields := schema.Profile{}.Fields()
 	_ = profileFields
 	// profileDescBio is the schema descriptor for bio field.
@@ -442,6 +488,10 @@ func init() {
 	profile.DefaultBio = profileDescBio.Default.(string)
 	// profile.BioValidator is a validator for the "bio" field. It is called by the builders before save.
 	profile.BioValidator = profileDescBio.Validators[0].(func(string) error)
+	// profileDescSearchBio is the schema descriptor for search_bio field.
+	profileDescSearchBio := profileFields[2].Descriptor()
+	// profile.DefaultSearchBio holds the default value on creation for the search_bio field.
+	profile.DefaultSearchBio = profileDescSearchBio.Default.(string)
 	programMixin := schema.Program{}.Mixin()
 	program.Policy = privacy.NewPolicies(schema.Program{})
 	program.Hooks[0] = func(next ent.Mutator) ent.Mutator {

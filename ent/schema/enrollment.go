@@ -51,6 +51,8 @@ func (Enrollment) Edges() []ent.Edge {
 			Required().
 			Immutable().
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("surveys", OutcomeSurvey.Type).
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		edge.From("cohort", Cohort.Type).
 			Ref("enrollments").
 			Field("cohort_id").

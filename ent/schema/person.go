@@ -44,6 +44,14 @@ func (Person) Fields() []ent.Field {
 		field.Int("organization_id").
 			Optional().
 			Nillable(),
+		field.Strings("looking_for").
+			Optional().
+			Validate(lookingFor).
+			Comment("What the person looks for in peers: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING, MENTORING."),
+		field.String("search_key").
+			Default("").
+			Comment("Names and city in the form of package textkey, kept by a hook.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		// The privacy settings, chosen by the person. They are not
 		// GraphQL fields of Person: the person reads them through
 		// Person.privacy and changes them with updatePrivacy.
@@ -110,6 +118,7 @@ func (Person) Indexes() []ent.Index {
 		index.Fields("city"),
 		index.Fields("is_trainer"),
 		index.Fields("listed_in_directory", "profile_visibility"),
+		index.Fields("search_key"),
 	}
 }
 
@@ -121,6 +130,11 @@ func (Person) Annotations() []schema.Annotation {
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 		entgql.MultiOrder(),
 	}
+}
+
+// Hooks of the Person.
+func (Person) Hooks() []ent.Hook {
+	return []ent.Hook{personSearchKey}
 }
 
 // Policy of the Person.

@@ -25,6 +25,10 @@ func (Profile) Fields() []ent.Field {
 		field.Strings("languages").
 			Optional().
 			Comment("ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en."),
+		field.Text("search_bio").
+			Default("").
+			Comment("The bio in the form of package textkey, kept by a hook.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("person_id").
 			Unique().
 			Immutable(),
@@ -49,6 +53,11 @@ func (Profile) Annotations() []schema.Annotation {
 	return []schema.Annotation{
 		entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField),
 	}
+}
+
+// Hooks of the Profile.
+func (Profile) Hooks() []ent.Hook {
+	return []ent.Hook{profileSearchBio}
 }
 
 // Policy of the Profile.

@@ -58,3 +58,23 @@ func slug(s string) error {
 	}
 	return nil
 }
+
+// LookingFor lists what a person may look for in peers.
+var LookingFor = []string{"FRIENDS", "STUDY", "WORK", "SPORT", "CREATIVITY", "VOLUNTEERING", "MENTORING"}
+
+// lookingFor validates a person's "looking for" list.
+func lookingFor(vals []string) error {
+	if len(vals) > len(LookingFor) {
+		return fmt.Errorf("must have at most %d entries", len(LookingFor))
+	}
+	for _, v := range vals {
+		ok := false
+		for _, w := range LookingFor {
+			ok = ok || v == w
+		}
+		if !ok {
+			return fmt.Errorf("%q is not one of %s", v, strings.Join(LookingFor, ", "))
+		}
+	}
+	return nil
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/invitation"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -350,6 +351,52 @@ func (ec *executionContext) field_Cohort_trainers_args(ctx context.Context, rawA
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) ([]*ent.PersonOrder, error) {
 			return ec.unmarshalOPersonOrder2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐPersonOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Enrollment_surveys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.OutcomeSurveyOrder, error) {
+			return ec.unmarshalOOutcomeSurveyOrder2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3405,6 +3452,50 @@ func (ec *executionContext) fieldContext_Enrollment_person(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Enrollment_surveys(ctx context.Context, field graphql.CollectedField, obj *ent.Enrollment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enrollment_surveys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Surveys(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.OutcomeSurveyOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeSurveyConnection) graphql.Marshaler {
+			return ec.marshalNOutcomeSurveyConnection2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enrollment_surveys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enrollment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeSurveyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enrollment_surveys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Enrollment_cohort(ctx context.Context, field graphql.CollectedField, obj *ent.Enrollment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5228,6 +5319,479 @@ func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _OutcomeSurvey_id(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OutcomeSurvey_stage(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v outcomesurvey.Stage) graphql.Marshaler {
+			return ec.marshalNOutcomeSurveyStage2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "OutcomeSurveyStage")
+}
+
+func (ec *executionContext) _OutcomeSurvey_independence(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_independence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Independence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_independence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeSurvey_confidence(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeSurvey_cooksForSelf(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_cooksForSelf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CooksForSelf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_cooksForSelf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OutcomeSurvey_travelsAlone(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_travelsAlone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TravelsAlone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_travelsAlone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OutcomeSurvey_occupation(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_occupation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occupation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v outcomesurvey.Occupation) graphql.Marshaler {
+			return ec.marshalNOutcomeSurveyOccupation2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_occupation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "OutcomeSurveyOccupation")
+}
+
+func (ec *executionContext) _OutcomeSurvey_communityParticipation(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_communityParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunityParticipation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_communityParticipation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OutcomeSurvey_peersMet(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_peersMet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeersMet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_peersMet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeSurvey_assisted(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_assisted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assisted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_assisted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OutcomeSurvey_recordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OutcomeSurvey_recordedByID(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_recordedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOID2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_recordedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OutcomeSurvey_enrollmentID(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_enrollmentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnrollmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_enrollmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurvey", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OutcomeSurvey_enrollment(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurvey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurvey_enrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enrollment(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Enrollment) graphql.Marshaler {
+			return ec.marshalNEnrollment2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐEnrollment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurvey_enrollment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutcomeSurvey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enrollment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeSurveyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurveyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurveyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OutcomeSurveyEdge) graphql.Marshaler {
+			return ec.marshalOOutcomeSurveyEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurveyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutcomeSurveyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeSurveyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeSurveyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurveyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurveyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurveyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutcomeSurveyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeSurveyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurveyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurveyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurveyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurveyConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeSurveyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurveyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurveyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeSurvey) graphql.Marshaler {
+			return ec.marshalOOutcomeSurvey2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurvey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurveyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutcomeSurveyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeSurvey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeSurveyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeSurveyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeSurveyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeSurveyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeSurveyEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5502,6 +6066,29 @@ func (ec *executionContext) _Person_organizationID(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Person_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Person_lookingFor(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_lookingFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LookingFor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_lookingFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
 }
 
 func (ec *executionContext) _Person_profile(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -9073,6 +9660,111 @@ func UnmarshalCreateOrganizationInput(ctx context.Context, raw any) (ent.CreateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateOutcomeSurveyInput(ctx context.Context, obj any) (ent.CreateOutcomeSurveyInput, error) {
+	var it ent.CreateOutcomeSurveyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stage", "independence", "confidence", "cooksForSelf", "travelsAlone", "occupation", "communityParticipation", "peersMet", "assisted", "enrollmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNOutcomeSurveyStage2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "independence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("independence"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Independence = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "cooksForSelf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cooksForSelf"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CooksForSelf = data
+		case "travelsAlone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("travelsAlone"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TravelsAlone = data
+		case "occupation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occupation"))
+			data, err := ec.unmarshalNOutcomeSurveyOccupation2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occupation = data
+		case "communityParticipation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("communityParticipation"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommunityParticipation = data
+		case "peersMet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peersMet"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeersMet = data
+		case "assisted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assisted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Assisted = data
+		case "enrollmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enrollmentID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnrollmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateOutcomeSurveyInput unmarshals raw into the CreateOutcomeSurveyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateOutcomeSurveyInput(ctx context.Context, raw any) (ent.CreateOutcomeSurveyInput, error) {
+	var out ent.CreateOutcomeSurveyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateOutcomeSurveyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context, obj any) (ent.CreatePersonInput, error) {
 	var it ent.CreatePersonInput
 	if obj == nil {
@@ -9084,7 +9776,7 @@ func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"givenName", "familyName", "city", "isTrainer", "trainedCohortIDs", "interestIDs", "activityIDs", "organizationID"}
+	fieldsInOrder := [...]string{"givenName", "familyName", "city", "isTrainer", "lookingFor", "trainedCohortIDs", "interestIDs", "activityIDs", "organizationID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9119,6 +9811,13 @@ func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context,
 				return it, err
 			}
 			it.IsTrainer = data
+		case "lookingFor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lookingFor"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LookingFor = data
 		case "trainedCohortIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trainedCohortIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -11690,6 +12389,59 @@ func UnmarshalOrganizationWhereInput(ctx context.Context, raw any) (ent.Organiza
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOutcomeSurveyOrder(ctx context.Context, obj any) (ent.OutcomeSurveyOrder, error) {
+	var it ent.OutcomeSurveyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNOutcomeSurveyOrderField2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOutcomeSurveyOrder unmarshals raw into the OutcomeSurveyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOutcomeSurveyOrder(ctx context.Context, raw any) (ent.OutcomeSurveyOrder, error) {
+	var out ent.OutcomeSurveyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OutcomeSurveyOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPersonOrder(ctx context.Context, obj any) (ent.PersonOrder, error) {
 	var it ent.PersonOrder
 	if obj == nil {
@@ -13375,6 +14127,104 @@ func UnmarshalUpdateOrganizationInput(ctx context.Context, raw any) (ent.UpdateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateOutcomeSurveyInput(ctx context.Context, obj any) (ent.UpdateOutcomeSurveyInput, error) {
+	var it ent.UpdateOutcomeSurveyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stage", "independence", "confidence", "cooksForSelf", "travelsAlone", "occupation", "communityParticipation", "peersMet", "assisted"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalOOutcomeSurveyStage2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "independence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("independence"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Independence = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "cooksForSelf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cooksForSelf"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CooksForSelf = data
+		case "travelsAlone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("travelsAlone"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TravelsAlone = data
+		case "occupation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occupation"))
+			data, err := ec.unmarshalOOutcomeSurveyOccupation2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occupation = data
+		case "communityParticipation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("communityParticipation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommunityParticipation = data
+		case "peersMet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peersMet"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeersMet = data
+		case "assisted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assisted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Assisted = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateOutcomeSurveyInput unmarshals raw into the UpdateOutcomeSurveyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateOutcomeSurveyInput(ctx context.Context, raw any) (ent.UpdateOutcomeSurveyInput, error) {
+	var out ent.UpdateOutcomeSurveyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateOutcomeSurveyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context, obj any) (ent.UpdatePersonInput, error) {
 	var it ent.UpdatePersonInput
 	if obj == nil {
@@ -13386,7 +14236,7 @@ func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"givenName", "familyName", "city", "isTrainer", "addTrainedCohortIDs", "removeTrainedCohortIDs", "clearTrainedCohorts", "addInterestIDs", "removeInterestIDs", "clearInterests", "addActivityIDs", "removeActivityIDs", "clearActivities", "organizationID", "clearOrganization"}
+	fieldsInOrder := [...]string{"givenName", "familyName", "city", "isTrainer", "lookingFor", "appendLookingFor", "clearLookingFor", "addTrainedCohortIDs", "removeTrainedCohortIDs", "clearTrainedCohorts", "addInterestIDs", "removeInterestIDs", "clearInterests", "addActivityIDs", "removeActivityIDs", "clearActivities", "organizationID", "clearOrganization"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13421,6 +14271,27 @@ func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context,
 				return it, err
 			}
 			it.IsTrainer = data
+		case "lookingFor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lookingFor"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LookingFor = data
+		case "appendLookingFor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendLookingFor"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendLookingFor = data
+		case "clearLookingFor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLookingFor"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLookingFor = data
 		case "addTrainedCohortIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addTrainedCohortIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -13594,6 +14465,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Person(ctx, sel, obj)
+	case *ent.OutcomeSurvey:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OutcomeSurvey(ctx, sel, obj)
 	case *ent.Organization:
 		if obj == nil {
 			return graphql.Null
@@ -14391,6 +15267,12 @@ func (ec *executionContext) _Enrollment(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Enrollment_person(ctx, field, obj)
 				})
+		case "surveys":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Enrollment_surveys(ctx, field, obj)
+				})
 		case "cohort":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -15146,6 +16028,186 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var outcomeSurveyImplementors = []string{"OutcomeSurvey", "Node"}
+
+func (ec *executionContext) _OutcomeSurvey(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeSurvey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeSurveyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeSurvey")
+		case "id":
+			out.Values[i] = ec._OutcomeSurvey_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stage":
+			out.Values[i] = ec._OutcomeSurvey_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "independence":
+			out.Values[i] = ec._OutcomeSurvey_independence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._OutcomeSurvey_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cooksForSelf":
+			out.Values[i] = ec._OutcomeSurvey_cooksForSelf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "travelsAlone":
+			out.Values[i] = ec._OutcomeSurvey_travelsAlone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occupation":
+			out.Values[i] = ec._OutcomeSurvey_occupation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "communityParticipation":
+			out.Values[i] = ec._OutcomeSurvey_communityParticipation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "peersMet":
+			out.Values[i] = ec._OutcomeSurvey_peersMet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assisted":
+			out.Values[i] = ec._OutcomeSurvey_assisted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedAt":
+			out.Values[i] = ec._OutcomeSurvey_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedByID":
+			out.Values[i] = ec._OutcomeSurvey_recordedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enrollmentID":
+			out.Values[i] = ec._OutcomeSurvey_enrollmentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enrollment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OutcomeSurvey_enrollment(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeSurveyConnectionImplementors = []string{"OutcomeSurveyConnection"}
+
+func (ec *executionContext) _OutcomeSurveyConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeSurveyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeSurveyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeSurveyConnection")
+		case "edges":
+			out.Values[i] = ec._OutcomeSurveyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OutcomeSurveyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OutcomeSurveyConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeSurveyEdgeImplementors = []string{"OutcomeSurveyEdge"}
+
+func (ec *executionContext) _OutcomeSurveyEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeSurveyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeSurveyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeSurveyEdge")
+		case "node":
+			out.Values[i] = ec._OutcomeSurveyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._OutcomeSurveyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -15242,6 +16304,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "organizationID":
 			out.Values[i] = ec._Person_organizationID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lookingFor":
+			out.Values[i] = ec._Person_lookingFor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16177,6 +17244,48 @@ func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖgithubᚗcomᚋs
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOutcomeSurveyConnection2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeSurveyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutcomeSurveyConnection!")
+		return graphql.Null
+	}
+	return ec._OutcomeSurveyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutcomeSurveyOccupation2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx context.Context, v any) (outcomesurvey.Occupation, error) {
+	var res outcomesurvey.Occupation
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeSurveyOccupation2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx context.Context, sel ast.SelectionSet, v outcomesurvey.Occupation) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNOutcomeSurveyOrderField2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyOrderField(ctx context.Context, v any) (*ent.OutcomeSurveyOrderField, error) {
+	var res = new(ent.OutcomeSurveyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeSurveyOrderField2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeSurveyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutcomeSurveyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNOutcomeSurveyStage2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx context.Context, v any) (outcomesurvey.Stage, error) {
+	var res outcomesurvey.Stage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeSurveyStage2githubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx context.Context, sel ast.SelectionSet, v outcomesurvey.Stage) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
 }
@@ -16958,6 +18067,73 @@ func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋs
 	}
 	res, err := ec.unmarshalInputOrganizationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeSurvey2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurvey(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeSurvey) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OutcomeSurvey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOutcomeSurveyEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.OutcomeSurveyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOOutcomeSurveyEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOOutcomeSurveyEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OutcomeSurveyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OutcomeSurveyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOutcomeSurveyOccupation2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx context.Context, v any) (*outcomesurvey.Occupation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(outcomesurvey.Occupation)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeSurveyOccupation2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐOccupation(ctx context.Context, sel ast.SelectionSet, v *outcomesurvey.Occupation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOutcomeSurveyOrder2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyOrder(ctx context.Context, v any) (*ent.OutcomeSurveyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOutcomeSurveyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOOutcomeSurveyStage2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx context.Context, v any) (*outcomesurvey.Stage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(outcomesurvey.Stage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeSurveyStage2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚋoutcomesurveyᚐStage(ctx context.Context, sel ast.SelectionSet, v *outcomesurvey.Stage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐPerson(ctx context.Context, sel ast.SelectionSet, v *ent.Person) graphql.Marshaler {

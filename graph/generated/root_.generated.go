@@ -154,6 +154,7 @@ type ComplexityRoot struct {
 		PersonID  func(childComplexity int) int
 		Pledge    func(childComplexity int) int
 		Status    func(childComplexity int) int
+		Surveys   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OutcomeSurveyOrder) int
 		UpdatedAt func(childComplexity int) int
 	}
 
@@ -302,6 +303,34 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OutcomeSurvey struct {
+		Assisted               func(childComplexity int) int
+		CommunityParticipation func(childComplexity int) int
+		Confidence             func(childComplexity int) int
+		CooksForSelf           func(childComplexity int) int
+		Enrollment             func(childComplexity int) int
+		EnrollmentID           func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Independence           func(childComplexity int) int
+		Occupation             func(childComplexity int) int
+		PeersMet               func(childComplexity int) int
+		RecordedAt             func(childComplexity int) int
+		RecordedByID           func(childComplexity int) int
+		Stage                  func(childComplexity int) int
+		TravelsAlone           func(childComplexity int) int
+	}
+
+	OutcomeSurveyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OutcomeSurveyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -321,6 +350,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		Interests      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
 		IsTrainer      func(childComplexity int) int
+		LookingFor     func(childComplexity int) int
 		Organization   func(childComplexity int) int
 		OrganizationID func(childComplexity int) int
 		Privacy        func(childComplexity int) int
@@ -922,6 +952,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enrollment.Status(childComplexity), true
+	case "Enrollment.surveys":
+		if e.ComplexityRoot.Enrollment.Surveys == nil {
+			break
+		}
+
+		args, err := ec.field_Enrollment_surveys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enrollment.Surveys(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.OutcomeSurveyOrder)), true
 	case "Enrollment.updatedAt":
 		if e.ComplexityRoot.Enrollment.UpdatedAt == nil {
 			break
@@ -1682,6 +1723,123 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganizationEdge.Node(childComplexity), true
 
+	case "OutcomeSurvey.assisted":
+		if e.ComplexityRoot.OutcomeSurvey.Assisted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Assisted(childComplexity), true
+	case "OutcomeSurvey.communityParticipation":
+		if e.ComplexityRoot.OutcomeSurvey.CommunityParticipation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.CommunityParticipation(childComplexity), true
+	case "OutcomeSurvey.confidence":
+		if e.ComplexityRoot.OutcomeSurvey.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Confidence(childComplexity), true
+	case "OutcomeSurvey.cooksForSelf":
+		if e.ComplexityRoot.OutcomeSurvey.CooksForSelf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.CooksForSelf(childComplexity), true
+	case "OutcomeSurvey.enrollment":
+		if e.ComplexityRoot.OutcomeSurvey.Enrollment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Enrollment(childComplexity), true
+	case "OutcomeSurvey.enrollmentID":
+		if e.ComplexityRoot.OutcomeSurvey.EnrollmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.EnrollmentID(childComplexity), true
+	case "OutcomeSurvey.id":
+		if e.ComplexityRoot.OutcomeSurvey.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.ID(childComplexity), true
+	case "OutcomeSurvey.independence":
+		if e.ComplexityRoot.OutcomeSurvey.Independence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Independence(childComplexity), true
+	case "OutcomeSurvey.occupation":
+		if e.ComplexityRoot.OutcomeSurvey.Occupation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Occupation(childComplexity), true
+	case "OutcomeSurvey.peersMet":
+		if e.ComplexityRoot.OutcomeSurvey.PeersMet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.PeersMet(childComplexity), true
+	case "OutcomeSurvey.recordedAt":
+		if e.ComplexityRoot.OutcomeSurvey.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.RecordedAt(childComplexity), true
+	case "OutcomeSurvey.recordedByID":
+		if e.ComplexityRoot.OutcomeSurvey.RecordedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.RecordedByID(childComplexity), true
+	case "OutcomeSurvey.stage":
+		if e.ComplexityRoot.OutcomeSurvey.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.Stage(childComplexity), true
+	case "OutcomeSurvey.travelsAlone":
+		if e.ComplexityRoot.OutcomeSurvey.TravelsAlone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurvey.TravelsAlone(childComplexity), true
+
+	case "OutcomeSurveyConnection.edges":
+		if e.ComplexityRoot.OutcomeSurveyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurveyConnection.Edges(childComplexity), true
+	case "OutcomeSurveyConnection.pageInfo":
+		if e.ComplexityRoot.OutcomeSurveyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurveyConnection.PageInfo(childComplexity), true
+	case "OutcomeSurveyConnection.totalCount":
+		if e.ComplexityRoot.OutcomeSurveyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurveyConnection.TotalCount(childComplexity), true
+
+	case "OutcomeSurveyEdge.cursor":
+		if e.ComplexityRoot.OutcomeSurveyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurveyEdge.Cursor(childComplexity), true
+	case "OutcomeSurveyEdge.node":
+		if e.ComplexityRoot.OutcomeSurveyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeSurveyEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1788,6 +1946,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.IsTrainer(childComplexity), true
+	case "Person.lookingFor":
+		if e.ComplexityRoot.Person.LookingFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.LookingFor(childComplexity), true
 	case "Person.organization":
 		if e.ComplexityRoot.Person.Organization == nil {
 			break
@@ -2195,6 +2359,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateInterestInput", ec.unmarshalInputCreateInterestInput),
 			graphql.NewInputUnmarshaler("CreateInvitationInput", ec.unmarshalInputCreateInvitationInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
+			graphql.NewInputUnmarshaler("CreateOutcomeSurveyInput", ec.unmarshalInputCreateOutcomeSurveyInput),
 			graphql.NewInputUnmarshaler("CreatePersonInput", ec.unmarshalInputCreatePersonInput),
 			graphql.NewInputUnmarshaler("CreateProgramInput", ec.unmarshalInputCreateProgramInput),
 			graphql.NewInputUnmarshaler("EnrollmentOrder", ec.unmarshalInputEnrollmentOrder),
@@ -2206,6 +2371,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
+			graphql.NewInputUnmarshaler("OutcomeSurveyOrder", ec.unmarshalInputOutcomeSurveyOrder),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
 			graphql.NewInputUnmarshaler("ProgramOrder", ec.unmarshalInputProgramOrder),
@@ -2220,6 +2386,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateInterestInput", ec.unmarshalInputUpdateInterestInput),
 			graphql.NewInputUnmarshaler("UpdateMyProfileInput", ec.unmarshalInputUpdateMyProfileInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
+			graphql.NewInputUnmarshaler("UpdateOutcomeSurveyInput", ec.unmarshalInputUpdateOutcomeSurveyInput),
 			graphql.NewInputUnmarshaler("UpdatePersonInput", ec.unmarshalInputUpdatePersonInput),
 			graphql.NewInputUnmarshaler("UpdatePrivacyInput", ec.unmarshalInputUpdatePrivacyInput),
 			graphql.NewInputUnmarshaler("UpdateProgramInput", ec.unmarshalInputUpdateProgramInput),
@@ -3260,6 +3427,40 @@ input CreateOrganizationInput {
   description: String
 }
 """
+CreateOutcomeSurveyInput is used for create OutcomeSurvey object.
+Input was generated by ent.
+"""
+input CreateOutcomeSurveyInput {
+  stage: OutcomeSurveyStage!
+  """
+  Self-rated independence in daily life, 1 (low) to 5 (high).
+  """
+  independence: Int!
+  """
+  Self-rated confidence, 1 (low) to 5 (high).
+  """
+  confidence: Int!
+  cooksForSelf: Boolean!
+  travelsAlone: Boolean!
+  """
+  Employment or study status.
+  """
+  occupation: OutcomeSurveyOccupation!
+  """
+  Takes part in community activities.
+  """
+  communityParticipation: Boolean!
+  """
+  Peers met through the program.
+  """
+  peersMet: Int
+  """
+  Whether the answers were given with assistance.
+  """
+  assisted: Boolean
+  enrollmentID: ID!
+}
+"""
 CreatePersonInput is used for create Person object.
 Input was generated by ent.
 """
@@ -3271,6 +3472,10 @@ input CreatePersonInput {
   Whether the person trains on the program's courses.
   """
   isTrainer: Boolean
+  """
+  What the person looks for in peers: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING, MENTORING.
+  """
+  lookingFor: [String!]
   trainedCohortIDs: [ID!]
   interestIDs: [ID!]
   activityIDs: [ID!]
@@ -3300,6 +3505,32 @@ type Enrollment implements Node {
   personID: ID!
   cohortID: ID!
   person: Person!
+  surveys(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for OutcomeSurveys returned from the connection.
+    """
+    orderBy: OutcomeSurveyOrder
+  ): OutcomeSurveyConnection!
   cohort: Cohort!
 }
 """
@@ -4194,6 +4425,109 @@ input OrganizationWhereInput {
   hasFundings: Boolean
   hasFundingsWith: [FundingWhereInput!]
 }
+type OutcomeSurvey implements Node {
+  id: ID!
+  stage: OutcomeSurveyStage!
+  """
+  Self-rated independence in daily life, 1 (low) to 5 (high).
+  """
+  independence: Int!
+  """
+  Self-rated confidence, 1 (low) to 5 (high).
+  """
+  confidence: Int!
+  cooksForSelf: Boolean!
+  travelsAlone: Boolean!
+  """
+  Employment or study status.
+  """
+  occupation: OutcomeSurveyOccupation!
+  """
+  Takes part in community activities.
+  """
+  communityParticipation: Boolean!
+  """
+  Peers met through the program.
+  """
+  peersMet: Int!
+  """
+  Whether the answers were given with assistance.
+  """
+  assisted: Boolean!
+  recordedAt: Time!
+  recordedByID: ID
+  enrollmentID: ID!
+  enrollment: Enrollment!
+}
+"""
+A connection to a list of items.
+"""
+type OutcomeSurveyConnection {
+  """
+  A list of edges.
+  """
+  edges: [OutcomeSurveyEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type OutcomeSurveyEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: OutcomeSurvey
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+OutcomeSurveyOccupation is enum for the field occupation
+"""
+enum OutcomeSurveyOccupation @goModel(model: "github.com/shyraq/birge/ent/outcomesurvey.Occupation") {
+  EMPLOYED
+  STUDYING
+  SEEKING_WORK
+  NOT_WORKING
+}
+"""
+Ordering options for OutcomeSurvey connections
+"""
+input OutcomeSurveyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order OutcomeSurveys.
+  """
+  field: OutcomeSurveyOrderField!
+}
+"""
+Properties by which OutcomeSurvey connections can be ordered.
+"""
+enum OutcomeSurveyOrderField {
+  STAGE
+  RECORDED_AT
+}
+"""
+OutcomeSurveyStage is enum for the field stage
+"""
+enum OutcomeSurveyStage @goModel(model: "github.com/shyraq/birge/ent/outcomesurvey.Stage") {
+  BASELINE
+  COURSE_END
+  MONTH_3
+  MONTH_6
+  MONTH_12
+}
 """
 Information about pagination in a connection.
 https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo
@@ -4228,6 +4562,10 @@ type Person implements Node {
   """
   isTrainer: Boolean!
   organizationID: ID
+  """
+  What the person looks for in peers: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING, MENTORING.
+  """
+  lookingFor: [String!]
   profile: Profile
   contact: ContactDetails
   enrollments(
@@ -5072,6 +5410,39 @@ input UpdateOrganizationInput {
   description: String
 }
 """
+UpdateOutcomeSurveyInput is used for update OutcomeSurvey object.
+Input was generated by ent.
+"""
+input UpdateOutcomeSurveyInput {
+  stage: OutcomeSurveyStage
+  """
+  Self-rated independence in daily life, 1 (low) to 5 (high).
+  """
+  independence: Int
+  """
+  Self-rated confidence, 1 (low) to 5 (high).
+  """
+  confidence: Int
+  cooksForSelf: Boolean
+  travelsAlone: Boolean
+  """
+  Employment or study status.
+  """
+  occupation: OutcomeSurveyOccupation
+  """
+  Takes part in community activities.
+  """
+  communityParticipation: Boolean
+  """
+  Peers met through the program.
+  """
+  peersMet: Int
+  """
+  Whether the answers were given with assistance.
+  """
+  assisted: Boolean
+}
+"""
 UpdatePersonInput is used for update Person object.
 Input was generated by ent.
 """
@@ -5083,6 +5454,12 @@ input UpdatePersonInput {
   Whether the person trains on the program's courses.
   """
   isTrainer: Boolean
+  """
+  What the person looks for in peers: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING, MENTORING.
+  """
+  lookingFor: [String!]
+  appendLookingFor: [String!]
+  clearLookingFor: Boolean
   addTrainedCohortIDs: [ID!]
   removeTrainedCohortIDs: [ID!]
   clearTrainedCohorts: Boolean
@@ -5330,6 +5707,8 @@ func (ec *executionContext) childFields_Enrollment(ctx context.Context, field gr
 		return ec.fieldContext_Enrollment_cohortID(ctx, field)
 	case "person":
 		return ec.fieldContext_Enrollment_person(ctx, field)
+	case "surveys":
+		return ec.fieldContext_Enrollment_surveys(ctx, field)
 	case "cohort":
 		return ec.fieldContext_Enrollment_cohort(ctx, field)
 	}
@@ -5562,6 +5941,62 @@ func (ec *executionContext) childFields_OrganizationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OutcomeSurvey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OutcomeSurvey_id(ctx, field)
+	case "stage":
+		return ec.fieldContext_OutcomeSurvey_stage(ctx, field)
+	case "independence":
+		return ec.fieldContext_OutcomeSurvey_independence(ctx, field)
+	case "confidence":
+		return ec.fieldContext_OutcomeSurvey_confidence(ctx, field)
+	case "cooksForSelf":
+		return ec.fieldContext_OutcomeSurvey_cooksForSelf(ctx, field)
+	case "travelsAlone":
+		return ec.fieldContext_OutcomeSurvey_travelsAlone(ctx, field)
+	case "occupation":
+		return ec.fieldContext_OutcomeSurvey_occupation(ctx, field)
+	case "communityParticipation":
+		return ec.fieldContext_OutcomeSurvey_communityParticipation(ctx, field)
+	case "peersMet":
+		return ec.fieldContext_OutcomeSurvey_peersMet(ctx, field)
+	case "assisted":
+		return ec.fieldContext_OutcomeSurvey_assisted(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_OutcomeSurvey_recordedAt(ctx, field)
+	case "recordedByID":
+		return ec.fieldContext_OutcomeSurvey_recordedByID(ctx, field)
+	case "enrollmentID":
+		return ec.fieldContext_OutcomeSurvey_enrollmentID(ctx, field)
+	case "enrollment":
+		return ec.fieldContext_OutcomeSurvey_enrollment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeSurvey", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeSurveyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OutcomeSurveyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OutcomeSurveyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OutcomeSurveyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeSurveyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeSurveyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_OutcomeSurveyEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_OutcomeSurveyEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeSurveyEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5594,6 +6029,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_isTrainer(ctx, field)
 	case "organizationID":
 		return ec.fieldContext_Person_organizationID(ctx, field)
+	case "lookingFor":
+		return ec.fieldContext_Person_lookingFor(ctx, field)
 	case "profile":
 		return ec.fieldContext_Person_profile(ctx, field)
 	case "contact":
