@@ -3,6 +3,9 @@
 //	birge [serve] [flags]   serve the portal (default)
 //	birge seed [flags]      add the fictional demo data (idempotent)
 //	birge migrate [flags]   create or update the database schema
+//	birge backup --out FILE a consistent copy of the database (SQLite) or a pg_dump (PostgreSQL)
+//	birge restore --from FILE [--force]
+//	                        replace the SQLite database with a backup (not while a server runs)
 package main
 
 import (
@@ -37,7 +40,17 @@ func run(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg, err := server.ParseFlags("birge "+cmd, args)
+	var out, from string
+	var force bool
+	cfg, err := server.ParseFlagsWith("birge "+cmd, args, func(fs *flag.FlagSet) {
+		switch cmd {
+		case "backup":
+			fs.StringVar(&out, "out", "", "the backup file to write (must not exist)")
+		case "restore":
+			fs.StringVar(&from, "from", "", "the backup file to restore (made by birge backup)")
+			fs.BoolVar(&force, "force", false, "restore even while a server has the database open (restart it afterwards)")
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -54,7 +67,35 @@ func run(args []string) error {
 		if err := db.Migrate(ctx); err != nil {
 			return err
 		}
-		logger.Info("schema is up to date", "database", database.Redact(cfg.DatabaseURL))
+		version := "automatic (SQLite)"
+		if revs, err := db.Revisions(ctx); err == nil && len(revs) > 0 {
+			version = revs[len(revs)-1].Name
+		}
+		logger.Info("schema is up to date", "database", database.Redact(cfg.DatabaseURL), "version", version)
+		return nil
+	case "backup":
+		if out == "" {
+			return errors.New("backup: give the file to write with --out")
+		}
+		db, err := database.Open(cfg.DatabaseURL, database.Options{})
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		start := time.Now()
+		if err := db.Backup(ctx, cfg.DatabaseURL, out); err != nil {
+			return err
+		}
+		logger.Info("backup written", "file", out, "took", time.Since(start).String())
+		return nil
+	case "restore":
+		if from == "" {
+			return errors.New("restore: give the backup file with --from")
+		}
+		if err := database.RestoreSQLite(ctx, cfg.DatabaseURL, from, database.RestoreOptions{Force: force}); err != nil {
+			return err
+		}
+		logger.Info("database restored; start the server", "from", from, "database", database.Redact(cfg.DatabaseURL))
 		return nil
 	case "seed":
 		db, err := database.Open(cfg.DatabaseURL, database.Options{})
@@ -76,7 +117,7 @@ func run(args []string) error {
 		logger.Info("demo data in place", "people", st.People, "cohorts", st.Cohorts, "took", time.Since(start).String())
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, seed or migrate)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, seed, migrate, backup or restore)", cmd)
 	}
 }
 

@@ -5,8 +5,10 @@
 //
 // A person is seen at all (their name, city, tags) when:
 //   - the viewer is staff, an admin, the system, or the person themself;
-//   - a member: the person consented to the directory, or is connected;
+//   - a member: the person consented to the directory, is connected, or
+//     has a pending request to or from the member;
 //   - a partner: the person allowed partners to see them;
+//   - but never, for members and partners, someone who blocked them;
 //   - anonymous: the person is listed and their profile is PUBLIC.
 //
 // A field group (profile: bio, languages, course history; contact details)
@@ -43,13 +45,14 @@ func PersonVisible(v viewer.Viewer) predicate.Person {
 	case v.Staff():
 		return nil
 	case v.Is(viewer.RoleMember):
-		return person.Or(
+		return notBlocking(v.PersonID, person.Or(
 			person.ListedInDirectory(true),
 			person.ID(v.PersonID),
 			connectedTo(v.PersonID),
-		)
+			pendingWith(v.PersonID),
+		))
 	case v.Is(viewer.RolePartner):
-		return person.Or(person.VisibleToPartners(true), person.ID(v.PersonID))
+		return notBlocking(v.PersonID, person.Or(person.VisibleToPartners(true), person.ID(v.PersonID)))
 	default:
 		return person.And(
 			person.ListedInDirectory(true),
@@ -76,20 +79,30 @@ func GroupVisible(v viewer.Viewer, g Group) predicate.Person {
 			person.ID(v.PersonID),
 			person.Not(level(visibility.Private)),
 		)
+	// A group is never seen of someone who is not seen at all: for
+	// members and partners, someone who blocked them (see PersonVisible).
 	case v.Is(viewer.RoleMember):
 		return person.Or(
 			person.ID(v.PersonID),
 			person.And(PersonVisible(v), level(visibility.Public, visibility.Community)),
-			person.And(level(visibility.Connections), connectedTo(v.PersonID)),
+			notBlocking(v.PersonID, person.And(level(visibility.Connections), connectedTo(v.PersonID))),
 		)
 	case v.Is(viewer.RolePartner):
 		return person.Or(
 			person.ID(v.PersonID),
-			person.And(person.VisibleToPartners(true), level(visibility.Public, visibility.Community)),
+			person.And(PersonVisible(v), level(visibility.Public, visibility.Community)),
 		)
 	default:
 		return person.And(PersonVisible(v), level(visibility.Public))
 	}
+}
+
+// notBlocking narrows p to the people who did not block the person id.
+func notBlocking(id int, p predicate.Person) predicate.Person {
+	if id == 0 {
+		return p
+	}
+	return person.And(p, person.Not(blockedBy(id)))
 }
 
 // connectedTo is the predicate of the people with an accepted connection

@@ -170,12 +170,16 @@ func FilterOwnAccount() privacy.QueryRule {
 }
 
 // FilterOwnConnections restricts connection reads to those the viewer's
-// person takes part in.
+// person takes part in, except a block against them: a person is not told
+// who blocked them (the requester of a BLOCKED connection is the blocker).
 func FilterOwnConnections() privacy.QueryRule {
 	return privacy.ConnectionQueryRuleFunc(func(ctx context.Context, q *ent.ConnectionQuery) error {
 		// A viewer without a person (0) takes part in no connection.
-		v := viewer.FromContext(ctx)
-		q.Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID)))
+		me := viewer.FromContext(ctx).PersonID
+		q.Where(connection.Or(
+			connection.RequesterID(me),
+			connection.And(connection.AddresseeID(me), connection.StatusNEQ(connection.StatusBLOCKED)),
+		))
 		return privacy.Allow
 	})
 }

@@ -14,6 +14,14 @@ const (
 	Unauthenticated = "UNAUTHENTICATED"
 	RateLimited     = "RATE_LIMITED"
 	Internal        = "INTERNAL_SERVER_ERROR"
+
+	// Refusals of the server's limits (see docs/OPERATIONS.md).
+	QueryTooDeep    = "QUERY_TOO_DEEP"      // the selection is nested too deep
+	QueryTooLarge   = "QUERY_TOO_LARGE"     // too many fields or aliases
+	PayloadTooLarge = "PAYLOAD_TOO_LARGE"   // the request body is too big
+	Timeout         = "TIMEOUT"             // the request took too long
+	Unavailable     = "SERVICE_UNAVAILABLE" // the database cannot be reached; try again
+	BadRequest      = "BAD_REQUEST"         // not a GraphQL request (JSON, content type)
 )
 
 // Error is an error for the client.

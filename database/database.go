@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -27,10 +28,19 @@ type DB struct {
 	Client  *ent.Client
 	SQL     *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
+
+	lock *os.File // a SQLite file's shared lock (see RestoreSQLite)
 }
 
 // Close closes the client and its pool.
-func (d *DB) Close() error { return d.Client.Close() }
+func (d *DB) Close() error {
+	err := d.Client.Close()
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
+	}
+	return err
+}
 
 // Ping checks that the database answers; readiness uses it.
 func (d *DB) Ping(ctx context.Context) error { return d.SQL.PingContext(ctx) }
@@ -51,8 +61,17 @@ func Open(rawURL string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	var lock *os.File
+	if file, ok := sqliteFile(dsn); ok && dia == dialect.SQLite {
+		if lock, err = lockFile(file, false); err != nil {
+			return nil, fmt.Errorf("open database: %s is being restored (birge restore); try again when it is done: %w", file, err)
+		}
+	}
 	db, err := sql.Open(drv, dsn)
 	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	switch dia {
@@ -72,7 +91,7 @@ func Open(rawURL string, opts Options) (*DB, error) {
 	if opts.Wrap != nil {
 		d = opts.Wrap(d)
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(d)), SQL: db, Dialect: dia}, nil
+	return &DB{Client: ent.NewClient(ent.Driver(d)), SQL: db, Dialect: dia, lock: lock}, nil
 }
 
 // parse maps a database URL to a database/sql driver name, its DSN and the
@@ -134,16 +153,74 @@ func redact(raw string) string {
 // Redact hides the password in a database URL, for logs.
 func Redact(raw string) string { return redact(raw) }
 
+// versionedPostgres: XXX-MIGRATIONS switched on once the files are final.
+var versionedPostgres = false
+
 // migrateMu serializes migrations within a process: ent's migration code
 // shares its table definitions between clients.
 var migrateMu sync.Mutex
 
-// Migrate creates or updates the schema to match the ent schema.
+// Migrate brings the schema up to date. PostgreSQL applies the versioned
+// migration files embedded in the binary (migrations.go); the embedded
+// SQLite database is migrated automatically by ent to match the schema.
+// Then, on both, the idempotent statements of extraSchema run.
 func (d *DB) Migrate(ctx context.Context) error {
+	return d.MigrateTo(ctx, MigrateOptions{})
+}
+
+// MigrateTo is Migrate with options: on PostgreSQL, opts.To stops at a
+// version, without extraSchema (tests of upgrades use it); SQLite ignores
+// it.
+func (d *DB) MigrateTo(ctx context.Context, opts MigrateOptions) error {
 	migrateMu.Lock()
 	defer migrateMu.Unlock()
-	if err := d.Client.Schema.Create(ctx); err != nil {
+	if d.Dialect == dialect.Postgres && versionedPostgres {
+		all, err := Migrations()
+		if err != nil {
+			return err
+		}
+		if err := d.migratePostgres(ctx, all, opts); err != nil {
+			return err
+		}
+		if opts.To != "" {
+			return nil
+		}
+	} else if err := d.Client.Schema.Create(ctx); err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
+	}
+	for _, stmt := range extraSchema(d.Dialect) {
+		if _, err := d.SQL.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("migrate schema: %s: %w", stmt, err)
+		}
+	}
+	return nil
+}
+
+// extraSchema is the part of the schema ent does not describe: indexes on
+// expressions. Each statement is idempotent.
+//
+//   - connections_pair: one connection per pair of people, whichever of
+//     them asked (package connections also checks, in a transaction).
+//   - On PostgreSQL, pg_trgm and GIN trigram indexes on the search keys of
+//     people and bios, padded with spaces as package search matches them
+//     (word-bounded LIKE patterns), so search and typo patterns use them.
+func extraSchema(dia string) []string {
+	switch dia {
+	case dialect.Postgres:
+		return []string{
+			`CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections ` +
+				`(LEAST(requester_id, addressee_id), GREATEST(requester_id, addressee_id))`,
+			`CREATE INDEX IF NOT EXISTS persons_search_key_trgm ON persons ` +
+				`USING gin ((' ' || search_key || ' ') gin_trgm_ops)`,
+			`CREATE INDEX IF NOT EXISTS profiles_search_bio_trgm ON profiles ` +
+				`USING gin ((' ' || search_bio || ' ') gin_trgm_ops)`,
+		}
+	case dialect.SQLite:
+		return []string{
+			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections ` +
+				`(min(requester_id, addressee_id), max(requester_id, addressee_id))`,
+		}
 	}
 	return nil
 }

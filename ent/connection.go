@@ -20,11 +20,11 @@ type Connection struct {
 	ID int `json:"id,omitempty"`
 	// Status holds the value of the "status" field.
 	Status connection.Status `json:"status,omitempty"`
-	// Message holds the value of the "message" field.
+	// A short note with the request, for the addressee.
 	Message string `json:"message,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// RespondedAt holds the value of the "responded_at" field.
+	// When the request was accepted, declined, withdrawn or blocked.
 	RespondedAt *time.Time `json:"responded_at,omitempty"`
 	// RequesterID holds the value of the "requester_id" field.
 	RequesterID int `json:"requester_id,omitempty"`

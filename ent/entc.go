@@ -34,6 +34,9 @@ func main() {
 			gen.FeatureExecQuery,
 			gen.FeatureUpsert,
 			gen.FeatureLock,
+			// Migration files for PostgreSQL (ent/migrate/migrations), written
+			// by ent/migrate/main.go; see docs/OPERATIONS.md.
+			gen.FeatureVersionedMigration,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
@@ -1075,6 +1076,147 @@ func newCohortPaginateArgs(rv map[string]any) *cohortPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CohortWhereInput); ok {
 		args.opts = append(args.opts, WithCohortFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ConnectionQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConnectionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ConnectionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(connection.Columns))
+		selectedFields = []string{connection.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "requester":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withRequester = query
+			if _, ok := fieldSeen[connection.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, connection.FieldRequesterID)
+				fieldSeen[connection.FieldRequesterID] = struct{}{}
+			}
+
+		case "addressee":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withAddressee = query
+			if _, ok := fieldSeen[connection.FieldAddresseeID]; !ok {
+				selectedFields = append(selectedFields, connection.FieldAddresseeID)
+				fieldSeen[connection.FieldAddresseeID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[connection.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, connection.FieldStatus)
+				fieldSeen[connection.FieldStatus] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[connection.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, connection.FieldMessage)
+				fieldSeen[connection.FieldMessage] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[connection.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, connection.FieldCreatedAt)
+				fieldSeen[connection.FieldCreatedAt] = struct{}{}
+			}
+		case "respondedAt":
+			if _, ok := fieldSeen[connection.FieldRespondedAt]; !ok {
+				selectedFields = append(selectedFields, connection.FieldRespondedAt)
+				fieldSeen[connection.FieldRespondedAt] = struct{}{}
+			}
+		case "requesterID":
+			if _, ok := fieldSeen[connection.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, connection.FieldRequesterID)
+				fieldSeen[connection.FieldRequesterID] = struct{}{}
+			}
+		case "addresseeID":
+			if _, ok := fieldSeen[connection.FieldAddresseeID]; !ok {
+				selectedFields = append(selectedFields, connection.FieldAddresseeID)
+				fieldSeen[connection.FieldAddresseeID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type connectionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ConnectionPaginateOption
+}
+
+func newConnectionPaginateArgs(rv map[string]any) *connectionPaginateArgs {
+	args := &connectionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ConnectionOrder{Field: &ConnectionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithConnectionOrder(order))
+			}
+		case *ConnectionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithConnectionOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -155,6 +155,22 @@ func (_m *Cohort) Fundings(
 	return _m.QueryFundings().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Connection) Requester(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.RequesterOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRequester().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Connection) Addressee(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.AddresseeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAddressee().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Consent) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {

@@ -14,6 +14,7 @@ import (
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
@@ -53,6 +54,11 @@ var cohortImplementors = []string{"Cohort", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Cohort) IsNode() {}
+
+var connectionImplementors = []string{"Connection", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Connection) IsNode() {}
 
 var consentImplementors = []string{"Consent", "Node"}
 
@@ -218,6 +224,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(cohort.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, cohortImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case connection.Table:
+		query := c.Connection.Query().
+			Where(connection.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, connectionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -446,6 +461,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Cohort.Query().
 			Where(cohort.IDIn(ids...))
 		query, err := query.CollectFields(ctx, cohortImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case connection.Table:
+		query := c.Connection.Query().
+			Where(connection.IDIn(ids...))
+		query, err := query.CollectFields(ctx, connectionImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/auditevent"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/connection"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/contactdetails"
 	"github.com/shyraq/birge/ent/enrollment"
@@ -1471,6 +1472,302 @@ func (_m *Cohort) ToEdge(order *CohortOrder) *CohortEdge {
 		order = DefaultCohortOrder
 	}
 	return &CohortEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ConnectionEdge is the edge representation of Connection.
+type ConnectionEdge struct {
+	Node   *Connection `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// ConnectionConnection is the connection containing edges to Connection.
+type ConnectionConnection struct {
+	Edges      []*ConnectionEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *ConnectionConnection) build(nodes []*Connection, pager *connectionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Connection
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Connection {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Connection {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ConnectionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ConnectionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ConnectionPaginateOption enables pagination customization.
+type ConnectionPaginateOption func(*connectionPager) error
+
+// WithConnectionOrder configures pagination ordering.
+func WithConnectionOrder(order *ConnectionOrder) ConnectionPaginateOption {
+	if order == nil {
+		order = DefaultConnectionOrder
+	}
+	o := *order
+	return func(pager *connectionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultConnectionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithConnectionFilter configures pagination filter.
+func WithConnectionFilter(filter func(*ConnectionQuery) (*ConnectionQuery, error)) ConnectionPaginateOption {
+	return func(pager *connectionPager) error {
+		if filter == nil {
+			return errors.New("ConnectionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type connectionPager struct {
+	reverse bool
+	order   *ConnectionOrder
+	filter  func(*ConnectionQuery) (*ConnectionQuery, error)
+}
+
+func newConnectionPager(opts []ConnectionPaginateOption, reverse bool) (*connectionPager, error) {
+	pager := &connectionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultConnectionOrder
+	}
+	return pager, nil
+}
+
+func (p *connectionPager) applyFilter(query *ConnectionQuery) (*ConnectionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *connectionPager) toCursor(_m *Connection) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *connectionPager) applyCursors(query *ConnectionQuery, after, before *Cursor) (*ConnectionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultConnectionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *connectionPager) applyOrder(query *ConnectionQuery) *ConnectionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultConnectionOrder.Field {
+		query = query.Order(DefaultConnectionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *connectionPager) orderExpr(query *ConnectionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultConnectionOrder.Field {
+			b.Comma().Ident(DefaultConnectionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Connection.
+func (_m *ConnectionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ConnectionPaginateOption,
+) (*ConnectionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newConnectionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ConnectionConnection{Edges: []*ConnectionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ConnectionOrderFieldCreatedAt orders Connection by created_at.
+	ConnectionOrderFieldCreatedAt = &ConnectionOrderField{
+		Value: func(_m *Connection) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: connection.FieldCreatedAt,
+		toTerm: connection.ByCreatedAt,
+		toCursor: func(_m *Connection) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ConnectionOrderField) String() string {
+	var str string
+	switch f.column {
+	case ConnectionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ConnectionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ConnectionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ConnectionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ConnectionOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ConnectionOrderField", str)
+	}
+	return nil
+}
+
+// ConnectionOrderField defines the ordering field of Connection.
+type ConnectionOrderField struct {
+	// Value extracts the ordering value from the given Connection.
+	Value    func(*Connection) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) connection.OrderOption
+	toCursor func(*Connection) Cursor
+}
+
+// ConnectionOrder defines the ordering of Connection.
+type ConnectionOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *ConnectionOrderField `json:"field"`
+}
+
+// DefaultConnectionOrder is the default ordering of Connection.
+var DefaultConnectionOrder = &ConnectionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ConnectionOrderField{
+		Value: func(_m *Connection) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: connection.FieldID,
+		toTerm: connection.ByID,
+		toCursor: func(_m *Connection) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Connection into ConnectionEdge.
+func (_m *Connection) ToEdge(order *ConnectionOrder) *ConnectionEdge {
+	if order == nil {
+		order = DefaultConnectionOrder
+	}
+	return &ConnectionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -177,7 +177,7 @@ func (r *mutationResolver) DeleteMyAccount(ctx context.Context, password string)
 
 // Privacy is the resolver for the privacy field.
 func (r *personResolver) Privacy(ctx context.Context, obj *ent.Person) (*model.PrivacySettings, error) {
-	if !access.OwnerOrAdmin(viewer.FromContext(ctx), obj.ID) {
+	if !access.OwnerOrAdmin(eyes(ctx), obj.ID) {
 		return nil, nil
 	}
 	return &model.PrivacySettings{
@@ -190,7 +190,7 @@ func (r *personResolver) Privacy(ctx context.Context, obj *ent.Person) (*model.P
 
 // Consents is the resolver for the consents field.
 func (r *personResolver) Consents(ctx context.Context, obj *ent.Person) ([]*model.ConsentState, error) {
-	if !access.OwnerOrAdmin(viewer.FromContext(ctx), obj.ID) {
+	if !access.OwnerOrAdmin(eyes(ctx), obj.ID) {
 		return nil, nil
 	}
 	states, err := personal.Consents(ctx, r.client, obj.ID)

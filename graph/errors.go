@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/shyraq/birge/access"
@@ -43,9 +45,24 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		code, msg := classify(err)
 		if code == "" {
-			// Errors made by gqlgen and gqlparser (parse, validation,
-			// argument coercion) already carry a safe message.
+			code, msg = transient(ctx, logger, err)
+		}
+		if code == "" {
 			var parsed *gqlerror.Error
+			if errors.As(err, &parsed) {
+				// An argument value that could not be read as its type
+				// (an ID that is not a number, a malformed time or
+				// cursor) is the caller's mistake, not ours.
+				if arg, ok := argumentPath(ctx, parsed); ok {
+					return &gqlerror.Error{
+						Message:    arg + ": " + argumentProblem(parsed),
+						Path:       path,
+						Extensions: map[string]any{"code": CodeBadUserInput},
+					}
+				}
+			}
+			// Errors made by gqlgen and gqlparser (parse, validation)
+			// already carry a safe message.
 			if errors.As(err, &parsed) && !isWrappedInternal(parsed) {
 				out := *parsed
 				if out.Extensions == nil || out.Extensions["code"] == nil {
@@ -72,6 +89,39 @@ func isWrappedInternal(e *gqlerror.Error) bool {
 	return e.Err != nil && !errors.As(e.Err, new(*gqlerror.Error))
 }
 
+// argumentPath reports whether e is gqlgen's failure to read the value of
+// an argument of the field being resolved, and returns the argument's path
+// below the field ("id", "input.startDate").
+func argumentPath(ctx context.Context, e *gqlerror.Error) (string, bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil {
+		return "", false
+	}
+	field := fc.Path()
+	if len(e.Path) <= len(field) {
+		return "", false
+	}
+	for i := range field {
+		if e.Path[i] != field[i] {
+			return "", false
+		}
+	}
+	name, ok := e.Path[len(field)].(ast.PathName)
+	if !ok || fc.Field.Definition.Arguments.ForName(string(name)) == nil {
+		return "", false
+	}
+	return ast.Path(e.Path[len(field):]).String(), true
+}
+
+// argumentProblem says what is wrong with an argument value. The IDs of
+// the API are numbers; strconv's wording is not for clients.
+func argumentProblem(e *gqlerror.Error) string {
+	if errors.As(e.Err, new(*strconv.NumError)) {
+		return "is not a valid ID"
+	}
+	return e.Message
+}
+
 // classify returns the code and message of a known error, or "" if the
 // error is not one the client may see.
 func classify(err error) (code, msg string) {
@@ -93,7 +143,7 @@ func classify(err error) (code, msg string) {
 	case errors.As(err, &notSingular):
 		return CodeNotFound, "not found"
 	case errors.As(err, &constraint):
-		return CodeBadUserInput, "this conflicts with an existing record or refers to one that does not exist"
+		return CodeBadUserInput, constraintMessage(constraint)
 	case errors.Is(err, access.ErrUnauthenticated):
 		return CodeUnauthenticated, "sign in to do this"
 	case errors.Is(err, privacy.Deny):
@@ -126,23 +176,33 @@ func notFoundLabel(e *ent.NotFoundError) string {
 	return strings.TrimSuffix(s, " not found")
 }
 
-// camel turns a snake_case field name into the GraphQL camelCase name.
+// camel turns a snake_case field name into the GraphQL name that entgql
+// gives it: "program_id" is "programID", "amount_kzt" is "amountKzt".
 func camel(s string) string {
-	var b strings.Builder
-	up := false
-	for _, r := range s {
-		if r == '_' {
-			up = true
-			continue
+	words := strings.Split(s, "_")
+	for i, w := range words {
+		switch upper := strings.ToUpper(w); {
+		case i == 0:
+			words[i] = strings.ToLower(w)
+		case acronyms[upper]:
+			words[i] = upper
+		case w != "":
+			words[i] = upper[:1] + w[1:]
 		}
-		if up {
-			r = unicode.ToUpper(r)
-			up = false
-		}
-		b.WriteRune(r)
 	}
-	out := b.String()
-	return strings.ReplaceAll(strings.ReplaceAll(out, "Id", "ID"), "Kzt", "KZT")
+	return strings.Join(words, "")
+}
+
+// acronyms are the words that ent's code generator writes in capitals
+// (entc/gen's ruleset).
+var acronyms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "AWS": true, "CPU": true, "CSS": true, "DNS": true,
+	"EOF": true, "GB": true, "GUID": true, "HCL": true, "HTML": true, "HTTP": true, "HTTPS": true,
+	"ID": true, "IP": true, "JSON": true, "KB": true, "LHS": true, "MAC": true, "MB": true,
+	"QPS": true, "RAM": true, "RHS": true, "RPC": true, "SLA": true, "SMTP": true, "SQL": true,
+	"SSH": true, "SSO": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true,
+	"UID": true, "URI": true, "URL": true, "UTF8": true, "UUID": true, "VM": true, "XML": true,
+	"XMPP": true, "XSRF": true, "XSS": true,
 }
 
 func lowerFirst(s string) string {
@@ -161,4 +221,18 @@ func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", stack())
 		return errors.New("internal server error: panic")
 	}
+}
+
+// constraintMessage tells a duplicate from a reference to something
+// missing, from the database's own wording (SQLite and PostgreSQL alike),
+// without passing that wording on.
+func constraintMessage(e *ent.ConstraintError) string {
+	text := strings.ToLower(e.Error())
+	switch {
+	case strings.Contains(text, "foreign key"):
+		return "this refers to a record that does not exist"
+	case strings.Contains(text, "unique") || strings.Contains(text, "duplicate"):
+		return "this already exists: a record with the same values is there"
+	}
+	return "this conflicts with an existing record or refers to one that does not exist"
 }

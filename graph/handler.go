@@ -3,8 +3,8 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -15,6 +15,7 @@ import (
 	"github.com/shyraq/birge/audit"
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ratelimit"
 )
 
 // Options configure the GraphQL handler.
@@ -28,6 +29,22 @@ type Options struct {
 	// Auth is the accounts service; nil means one with default options
 	// (mail to the log).
 	Auth *auth.Service
+	// MaxDepth and MaxFields bound the shape of an operation; 0 means
+	// DefaultMaxDepth and DefaultMaxFields.
+	MaxDepth, MaxFields int
+	// Expensive, if set, limits how often a client (ratelimit.NewContext)
+	// may select the ExpensiveFields (search, exports, reports).
+	Expensive *ratelimit.Limiter
+	// Observe, if set, is told about every operation served (metrics).
+	Observe func(ctx context.Context, op Operation)
+}
+
+// Operation describes one served operation, for metrics.
+type Operation struct {
+	Name     string        // the operation name the client gave, "" if none
+	Type     string        // "query", "mutation", or "" when it did not parse
+	Code     string        // the code of the first error, "" when it succeeded
+	Duration time.Duration // from reading the request to the response
 }
 
 // DefaultComplexityLimit is the largest operation cost served by default.
@@ -52,10 +69,14 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if accounts == nil {
 		accounts = auth.New(client, auth.Options{Logger: logger})
 	}
-	srv := handler.New(NewSchema(client, accounts))
+	srv := handler.New(costedSchema{NewSchema(client, accounts)})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(smallOnly[*ast.QueryDocument]{lru.New[*ast.QueryDocument](1000)})
+	srv.SetParserTokenLimit(DefaultParserTokenLimit)
+	// The web app sends the hash of a query and the text only when the
+	// server does not know it yet (Automatic Persisted Queries).
+	srv.Use(extension.AutomaticPersistedQuery{Cache: smallQueries{lru.New[string](1000)}})
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	}
@@ -63,17 +84,65 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if limit == 0 {
 		limit = DefaultComplexityLimit
 	}
+	shape := shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxFields, expensive: map[string]bool{}}
+	if shape.maxDepth == 0 {
+		shape.maxDepth = DefaultMaxDepth
+	}
+	if shape.maxFields == 0 {
+		shape.maxFields = DefaultMaxFields
+	}
+	for _, f := range ExpensiveFields {
+		shape.expensive[f] = true
+	}
+	if opts.Expensive != nil {
+		shape.limiter = clientLimiter{opts.Expensive}
+	}
+	srv.Use(shape)
 	srv.Use(extension.FixedComplexityLimit(limit))
 	// Generated writes run in one transaction per mutation. The accounts
 	// and personal-data mutations manage their own transactions (a
 	// session must be written even when a later step fails), so they are
 	// left out.
-	srv.Use(entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(ownTxMutations...)})
+	srv.Use(newTransactioner(client, logger))
 	srv.AroundFields(boundPages)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(audit.NewContext(ctx, client))
 	})
+	srv.AroundOperations(answerTimeouts)
+	if opts.Observe != nil {
+		srv.AroundResponses(observe(opts.Observe))
+	}
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
+}
+
+// observe reports each response to f: its operation, the code of its
+// first error, and how long it took.
+func observe(f func(context.Context, Operation)) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		op := Operation{Duration: -1}
+		if graphql.HasOperationContext(ctx) {
+			oc := graphql.GetOperationContext(ctx)
+			op.Name = oc.OperationName
+			if oc.Operation != nil {
+				op.Type = string(oc.Operation.Operation)
+				if op.Name == "" {
+					op.Name = oc.Operation.Name
+				}
+			}
+			if !oc.Stats.OperationStart.IsZero() {
+				op.Duration = time.Since(oc.Stats.OperationStart)
+			}
+		}
+		if resp != nil && len(resp.Errors) > 0 {
+			op.Code, _ = resp.Errors[0].Extensions["code"].(string)
+			if op.Code == "" {
+				op.Code = CodeInternal
+			}
+		}
+		f(ctx, op)
+		return resp
+	}
 }

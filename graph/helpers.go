@@ -4,6 +4,9 @@ import (
 	"context"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/shyraq/birge/access"
 	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/account"
@@ -11,6 +14,25 @@ import (
 	"github.com/shyraq/birge/personal"
 	"github.com/shyraq/birge/viewer"
 )
+
+// eyes returns the viewer whose eyes a field is resolved with: inside
+// Query.profilePreview, the preview's audience (so that what the preview
+// shows is what that audience would see, to the last field); elsewhere,
+// the viewer of the request.
+func eyes(ctx context.Context) viewer.Viewer {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Object != "Query" || fc.Field.Field == nil || fc.Field.Name != "profilePreview" {
+			continue
+		}
+		if a, ok := fc.Args["audience"].(model.PreviewAudience); ok {
+			if v, ok := access.PreviewViewer(a.String()); ok {
+				return v
+			}
+		}
+		return viewer.Viewer{} // an audience we do not know sees what a visitor sees
+	}
+	return viewer.FromContext(ctx)
+}
 
 // signedIn returns the viewer, or UNAUTHENTICATED for a visitor.
 func signedIn(ctx context.Context) (viewer.Viewer, error) {

@@ -48,7 +48,18 @@ type Privacy struct {
 
 // UpdatePrivacy changes the viewer's privacy settings. Listing in the
 // directory is a consent, so changing it records the consent too.
-func UpdatePrivacy(ctx context.Context, client *ent.Client, in Privacy) (*ent.Person, error) {
+func UpdatePrivacy(ctx context.Context, client *ent.Client, in Privacy) (p *ent.Person, err error) {
+	err = inTx(ctx, client, func(tx *ent.Client) error {
+		p, err = updatePrivacy(ctx, tx, in)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p.Unwrap(), nil // bound to the client again: the transaction is over
+}
+
+func updatePrivacy(ctx context.Context, client *ent.Client, in Privacy) (*ent.Person, error) {
 	v, err := Me(ctx)
 	if err != nil {
 		return nil, err
@@ -71,11 +82,24 @@ func UpdatePrivacy(ctx context.Context, client *ent.Client, in Privacy) (*ent.Pe
 		return nil, err
 	}
 	if in.ListedInDirectory != nil {
-		if _, err := SetConsent(ctx, client, consent.KindDIRECTORY_LISTING, *in.ListedInDirectory); err != nil {
+		if _, err := setConsent(ctx, client, consent.KindDIRECTORY_LISTING, *in.ListedInDirectory); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// inTx runs fn in a transaction: all of a change is written, or none.
+func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) error {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx.Client()); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // ConsentState is the current state of one kind of consent.
@@ -89,7 +113,15 @@ type ConsentState struct {
 // SetConsent grants or revokes one kind of consent: granting adds a record
 // with its time, revoking stamps the open record. Granting what is granted
 // (or revoking what is not) changes nothing.
-func SetConsent(ctx context.Context, client *ent.Client, kind consent.Kind, granted bool) (*ConsentState, error) {
+func SetConsent(ctx context.Context, client *ent.Client, kind consent.Kind, granted bool) (st *ConsentState, err error) {
+	err = inTx(ctx, client, func(tx *ent.Client) error {
+		st, err = setConsent(ctx, tx, kind, granted)
+		return err
+	})
+	return st, err
+}
+
+func setConsent(ctx context.Context, client *ent.Client, kind consent.Kind, granted bool) (*ConsentState, error) {
 	v, err := Me(ctx)
 	if err != nil {
 		return nil, err
@@ -160,7 +192,23 @@ type ProfileChange struct {
 
 // UpdateProfile changes the viewer's names, city, profile and contact
 // details, creating the profile and contact records if missing.
-func UpdateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*ent.Person, error) {
+func UpdateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (p *ent.Person, err error) {
+	for _, l := range in.Languages {
+		if len(l) != 2 {
+			return nil, apierror.Input("languages: %q is not a two-letter language code", l)
+		}
+	}
+	err = inTx(ctx, client, func(tx *ent.Client) error {
+		p, err = updateProfile(ctx, tx, in)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p.Unwrap(), nil // bound to the client again: the transaction is over
+}
+
+func updateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*ent.Person, error) {
 	v, err := Me(ctx)
 	if err != nil {
 		return nil, err
@@ -180,11 +228,6 @@ func UpdateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*
 		return nil, err
 	}
 	if in.Bio != nil || in.Languages != nil {
-		for _, l := range in.Languages {
-			if len(l) != 2 {
-				return nil, apierror.Input("languages: %q is not a two-letter language code", l)
-			}
-		}
 		pr, err := client.Profile.Query().Where(profile.PersonID(v.PersonID)).Only(ctx)
 		if ent.IsNotFound(err) {
 			pr, err = client.Profile.Create().SetPersonID(v.PersonID).Save(ctx)

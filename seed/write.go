@@ -100,6 +100,9 @@ func write(ctx context.Context, c *ent.Client, p *plan, st *Stats) error {
 	if err := c.Enrollment.CreateBulk(eb...).Exec(ctx); err != nil {
 		return fmt.Errorf("enrollments: %w", err)
 	}
+	if err := writeSurveys(ctx, c, p, personIDs, cohorts); err != nil {
+		return err
+	}
 
 	fb := make([]*ent.FundingCreate, len(p.fundings))
 	for i, f := range p.fundings {

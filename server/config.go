@@ -5,6 +5,8 @@ package server
 import (
 	"flag"
 	"fmt"
+	"io"
+	"net/url"
 	"os"
 	"strconv"
 	"time"
@@ -22,7 +24,22 @@ type Config struct {
 	LogFormat   string        // BIRGE_LOG_FORMAT: text or json
 	ShutdownTTL time.Duration // BIRGE_SHUTDOWN_TIMEOUT: grace period for requests in flight
 	SMTPURL     string        // BIRGE_SMTP_URL: smtp://user:pass@host:port?from=..., empty logs mail
+
+	RequestTimeout time.Duration // BIRGE_REQUEST_TIMEOUT: deadline of one API request (0: default, <0: none)
+	RateLimit      float64       // BIRGE_RATE_LIMIT: API requests a second per client (0: no limit)
+	SearchLimit    float64       // BIRGE_SEARCH_LIMIT: searches and exports a minute per client (0: no limit)
+	TrustedProxies string        // BIRGE_TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed (CIDRs)
+	MetricsToken   string        // BIRGE_METRICS_TOKEN (environment only): bearer token for /metrics
 }
+
+// Defaults of the limits (docs/OPERATIONS.md).
+const (
+	DefaultRequestTimeout = 10 * time.Second
+	DefaultRateLimit      = 20 // requests a second, bursts of 10 seconds' worth
+	DefaultSearchLimit    = 30 // a minute, bursts of 10
+	// MaxBodyBytes is the largest /graphql request body served.
+	MaxBodyBytes = 1 << 20
+)
 
 // DefaultDatabaseURL is the embedded database used when none is given.
 const DefaultDatabaseURL = "birge.db"
@@ -30,17 +47,54 @@ const DefaultDatabaseURL = "birge.db"
 // ParseFlags reads the configuration from args, falling back to the
 // environment, then to the defaults.
 func ParseFlags(name string, args []string) (Config, error) {
+	return parseFlags(name, args, os.Stderr, nil)
+}
+
+// ParseFlagsWith is ParseFlags for a command with flags of its own,
+// which extra defines on the flag set.
+func ParseFlagsWith(name string, args []string, extra func(*flag.FlagSet)) (Config, error) {
+	return parseFlags(name, args, os.Stderr, extra)
+}
+
+func parseFlags(name string, args []string, out io.Writer, extra func(*flag.FlagSet)) (Config, error) {
 	var c Config
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	if extra != nil {
+		extra(fs)
+	}
 	fs.StringVar(&c.Addr, "addr", env("BIRGE_ADDR", "127.0.0.1:8080"), "listen address (BIRGE_ADDR)")
-	fs.StringVar(&c.DatabaseURL, "database", env("BIRGE_DATABASE_URL", DefaultDatabaseURL), "database: a SQLite file path or sqlite:// URL, or a postgres:// URL (BIRGE_DATABASE_URL)")
+	// Settings that may hold a password take their environment value after
+	// parsing, so that --help never shows it.
+	fs.StringVar(&c.DatabaseURL, "database", "", "database: a SQLite file path or sqlite:// URL, or a postgres:// URL without a password (BIRGE_DATABASE_URL; default "+DefaultDatabaseURL+")")
 	fs.BoolVar(&c.Dev, "dev", envBool("BIRGE_DEV", false), "development mode: GraphiQL, introspection, cookies without Secure (BIRGE_DEV)")
 	fs.BoolVar(&c.Seed, "seed", envBool("BIRGE_SEED", true), "seed demo data into an empty database (BIRGE_SEED)")
 	fs.StringVar(&c.PublicURL, "public-url", env("BIRGE_PUBLIC_URL", ""), "public origin, e.g. https://birge.example.kz (BIRGE_PUBLIC_URL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("BIRGE_LOG_FORMAT", "text"), "log format: text or json (BIRGE_LOG_FORMAT)")
 	fs.DurationVar(&c.ShutdownTTL, "shutdown-timeout", envDuration("BIRGE_SHUTDOWN_TIMEOUT", 15*time.Second), "grace period for requests in flight on shutdown (BIRGE_SHUTDOWN_TIMEOUT)")
-	fs.StringVar(&c.SMTPURL, "smtp", env("BIRGE_SMTP_URL", ""), "SMTP server for mail, smtp://user:pass@host:port?from=addr; empty writes mail to the log (BIRGE_SMTP_URL)")
+	fs.StringVar(&c.SMTPURL, "smtp", "", "SMTP server for mail, smtp://user@host:port?from=addr; give a password only in BIRGE_SMTP_URL; empty writes mail to the log (BIRGE_SMTP_URL)")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", envDuration("BIRGE_REQUEST_TIMEOUT", DefaultRequestTimeout), "deadline of one API request (BIRGE_REQUEST_TIMEOUT)")
+	fs.Float64Var(&c.RateLimit, "rate-limit", envFloat("BIRGE_RATE_LIMIT", DefaultRateLimit), "API requests a second per client address, 0 for no limit (BIRGE_RATE_LIMIT)")
+	fs.Float64Var(&c.SearchLimit, "search-limit", envFloat("BIRGE_SEARCH_LIMIT", DefaultSearchLimit), "searches and exports a minute per client address, 0 for no limit (BIRGE_SEARCH_LIMIT)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("BIRGE_TRUSTED_PROXIES", DefaultTrustedProxies), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (BIRGE_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	// Secrets only from the environment: a command line is visible to
+	// every user of the machine (ps) and often lands in shell history.
+	for _, s := range []struct{ flag, env, val string }{{"database", "BIRGE_DATABASE_URL", c.DatabaseURL}, {"smtp", "BIRGE_SMTP_URL", c.SMTPURL}} {
+		if hasPassword(s.val) {
+			return c, fmt.Errorf("--%s holds a password: give it in the environment (%s) instead", s.flag, s.env)
+		}
+	}
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = env("BIRGE_DATABASE_URL", DefaultDatabaseURL)
+	}
+	if c.SMTPURL == "" {
+		c.SMTPURL = env("BIRGE_SMTP_URL", "")
+	}
+	c.MetricsToken = os.Getenv("BIRGE_METRICS_TOKEN")
+	if _, err := parseProxies(c.TrustedProxies); err != nil {
 		return c, err
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
@@ -67,6 +121,26 @@ func envBool(key string, def bool) bool {
 		}
 	}
 	return def
+}
+
+func envFloat(key string, def float64) float64 {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err == nil {
+			return f
+		}
+	}
+	return def
+}
+
+// hasPassword reports whether raw is a URL with a password in it.
+func hasPassword(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return false
+	}
+	_, ok := u.User.Password()
+	return ok
 }
 
 func envDuration(key string, def time.Duration) time.Duration {

@@ -2,8 +2,10 @@ package server
 
 import (
 	"compress/gzip"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -39,24 +41,27 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logRequests gives each request an ID (X-Request-ID) and logs method,
-// path, status and duration. It logs no query strings, bodies or cookies,
-// so no personal data reaches the logs.
-func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+// logRequests gives each request an ID (X-Request-ID, and in the context,
+// where the logger finds it for every line logged while serving the
+// request), logs method, path, status and duration, and counts the
+// request in the metrics. It logs no query strings, bodies, variables or
+// cookies, so no personal data reaches the logs.
+func logRequests(logger *slog.Logger, m *metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := newRequestID()
 		w.Header().Set("X-Request-ID", id)
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
-				logger.Error("panic serving request", "request_id", id, "panic", p)
+				logger.ErrorContext(r.Context(), "panic serving request", "panic", fmt.Sprint(p))
 				if sw.status == 0 {
-					http.Error(sw, "internal server error", http.StatusInternalServerError)
+					writeError(sw, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal server error", nil)
 				}
 			}
-			logger.Info("request",
-				"request_id", id,
+			m.request(r.URL.Path, sw.status, time.Since(start).Seconds())
+			logger.InfoContext(r.Context(), "request",
 				"method", r.Method,
 				"path", r.URL.Path,
 				"status", sw.status,
@@ -66,6 +71,32 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(sw, r)
 	})
+}
+
+// RequestID returns the ID of the request ctx belongs to, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// contextHandler adds the request ID in a record's context to the record,
+// so that every line logged while serving a request (GraphQL errors,
+// database failures) can be matched with its request line.
+type contextHandler struct{ slog.Handler }
+
+func (h contextHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id := RequestID(ctx); id != "" {
+		r.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h contextHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	return contextHandler{h.Handler.WithAttrs(as)}
+}
+
+func (h contextHandler) WithGroup(name string) slog.Handler {
+	return contextHandler{h.Handler.WithGroup(name)}
 }
 
 func newRequestID() string {

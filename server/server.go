@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/graph"
+	"github.com/shyraq/birge/ratelimit"
 )
 
 // sessionTTL is how long a session lasts at most, signed in or idle.
@@ -23,18 +26,28 @@ const sessionTTL = 30 * 24 * time.Hour
 
 // Server is a configured Birge server with its database open.
 type Server struct {
-	cfg    Config
-	db     *database.DB
-	logger *slog.Logger
-	auth   *auth.Service
+	cfg      Config
+	db       *database.DB
+	logger   *slog.Logger
+	auth     *auth.Service
+	metrics  *metrics
+	proxies  []netip.Prefix
+	requests *ratelimit.Limiter // all API requests, per client
+	searches *ratelimit.Limiter // searches and exports, per client
 }
 
 // NewLogger returns the structured logger for format ("text" or "json").
+// Lines logged with a request's context carry its request_id.
 func NewLogger(format string) *slog.Logger {
+	return NewLoggerTo(os.Stderr, format)
+}
+
+// NewLoggerTo is NewLogger writing to w (tests keep the log).
+func NewLoggerTo(w io.Writer, format string) *slog.Logger {
 	if format == "json" {
-		return slog.New(slog.NewJSONHandler(os.Stderr, nil))
+		return slog.New(contextHandler{slog.NewJSONHandler(w, nil)})
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	return slog.New(contextHandler{slog.NewTextHandler(w, nil)})
 }
 
 // Open opens and migrates the database, seeding demo data when the
@@ -48,21 +61,46 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error)
 		db.Close()
 		return nil, err
 	}
-	var mailer auth.Mailer
-	if cfg.SMTPURL != "" {
-		if mailer, err = auth.NewSMTPMailer(cfg.SMTPURL); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("mail: %w", err)
-		}
+	s, err := New(cfg, db, logger)
+	if err != nil {
+		db.Close()
+		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, logger: logger}
-	s.auth = auth.New(db.Client, auth.Options{PublicURL: cfg.PublicURL, Mailer: mailer, Logger: logger, AbsoluteTTL: sessionTTL})
 	if cfg.Seed {
 		if err := s.seedIfEmpty(ctx); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
+	return s, nil
+}
+
+// New returns a server on db, an open and migrated database (tests give
+// it one of their own). Close closes db.
+func New(cfg Config, db *database.DB, logger *slog.Logger) (*Server, error) {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	var mailer auth.Mailer
+	if cfg.SMTPURL != "" {
+		m, err := auth.NewSMTPMailer(cfg.SMTPURL)
+		if err != nil {
+			return nil, fmt.Errorf("mail: %w", err)
+		}
+		mailer = m
+	}
+	proxies, err := parseProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, db: db, logger: logger, metrics: newMetrics(db.SQL), proxies: proxies}
+	if cfg.RateLimit > 0 {
+		s.requests = ratelimit.New(cfg.RateLimit, int(max(50, 10*cfg.RateLimit)))
+	}
+	if cfg.SearchLimit > 0 {
+		s.searches = ratelimit.New(cfg.SearchLimit/60, 10)
+	}
+	s.auth = auth.New(db.Client, auth.Options{PublicURL: cfg.PublicURL, Mailer: mailer, Logger: logger, AbsoluteTTL: sessionTTL})
 	return s, nil
 }
 
@@ -79,8 +117,15 @@ func (s *Server) Handler() http.Handler {
 		Introspection: s.cfg.Dev,
 		Logger:        s.logger,
 		Auth:          s.auth,
+		Expensive:     s.searches,
+		Observe:       s.metrics.operation,
 	})
-	mux.Handle("/graphql", s.csrfGuard(s.withSession(gql)))
+	timeout := s.cfg.RequestTimeout
+	if timeout == 0 {
+		timeout = DefaultRequestTimeout
+	}
+	mux.Handle("/graphql", s.rateLimit(limitBody(s.csrfGuard(withTimeout(timeout, s.withSession(gql))))))
+	mux.Handle("/metrics", s.metrics.handler(s.cfg.MetricsToken))
 	if s.cfg.Dev {
 		mux.Handle("/graphiql", relaxedCSP(playground.Handler("Birge GraphiQL", "/graphql")))
 	}
@@ -91,7 +136,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/readyz", s.ready)
 	mux.Handle("/", spa())
 	tls := strings.HasPrefix(s.cfg.PublicURL, "https://")
-	return logRequests(s.logger, securityHeaders(tls, compress(mux)))
+	return clientAddress(s.proxies, logRequests(s.logger, s.metrics, securityHeaders(tls, compress(mux))))
 }
 
 // ready answers 200 when the database answers within two seconds.

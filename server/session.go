@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/sessioncookie"
 	"github.com/shyraq/birge/viewer"
@@ -28,8 +29,9 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 			case errors.Is(err, auth.ErrNoSession):
 				jar.Clear()
 			default:
-				s.logger.Error("session lookup failed", "error", err.Error())
-				http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+				s.logger.ErrorContext(ctx, "session lookup failed", "error", err.Error())
+				w.Header().Set("Retry-After", "1")
+				writeError(w, http.StatusServiceUnavailable, apierror.Unavailable, "the service is briefly unavailable; please try again in a few seconds", nil)
 				return
 			}
 		}
@@ -71,7 +73,5 @@ func (s *Server) csrfGuard(next http.Handler) http.Handler {
 
 // writeJSONError answers with a GraphQL-shaped error body.
 func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write([]byte(`{"errors":[{"message":"` + msg + `","extensions":{"code":"` + code + `"}}]}`))
+	writeError(w, status, code, msg, nil)
 }

@@ -168,6 +168,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ConnectionsColumns[6], ConnectionsColumns[1]},
 			},
+			{
+				Name:    "connection_requester_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ConnectionsColumns[5], ConnectionsColumns[1]},
+			},
 		},
 	}
 	// ConsentsColumns holds the columns for the "consents" table.

@@ -12,7 +12,9 @@ import (
 )
 
 // Connection is a request between two people, and its answer. An accepted
-// connection lets each see what the other shows to CONNECTIONS.
+// connection lets each see what the other shows to CONNECTIONS. The
+// requester of a BLOCKED connection is the person who blocked; package
+// connections runs the state machine.
 type Connection struct {
 	ent.Schema
 }
@@ -23,9 +25,12 @@ func (Connection) Fields() []ent.Field {
 		field.Enum("status").
 			Values("PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN", "BLOCKED").
 			Default("PENDING"),
-		field.String("message").Default("").Validate(maxChars(500)),
-		field.Time("created_at").Immutable(),
-		field.Time("responded_at").Optional().Nillable(),
+		field.String("message").Default("").Validate(maxChars(500)).
+			Comment("A short note with the request, for the addressee."),
+		field.Time("created_at").Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("responded_at").Optional().Nillable().
+			Comment("When the request was accepted, declined, withdrawn or blocked."),
 		field.Int("requester_id").Immutable(),
 		field.Int("addressee_id").Immutable(),
 	}
@@ -39,18 +44,23 @@ func (Connection) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Connection.
+// Indexes of the Connection. One connection per pair in either direction
+// is enforced by an expression index made in database.Migrate.
 func (Connection) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("requester_id", "addressee_id").Unique(),
 		index.Fields("addressee_id", "status"),
+		index.Fields("requester_id", "status"),
 	}
 }
 
-// Annotations of the Connection.
+// Annotations of the Connection: a Node with Relay connections, read and
+// written only through the hand-written queries and mutations of
+// graph/peers.graphql.
 func (Connection) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		entgql.Skip(entgql.SkipAll),
+		entgql.RelayConnection(),
+		entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
 	}
 }
 
@@ -62,6 +72,7 @@ func (Connection) Policy() ent.Policy {
 			access.AllowSystem(),
 			access.DenyAnonymousMutation(),
 			access.AllowStaff(),
+			access.AllowConnectionParticipant(),
 			privacy.AlwaysDenyRule(),
 		},
 	}

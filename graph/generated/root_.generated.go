@@ -119,6 +119,29 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Connection struct {
+		Addressee   func(childComplexity int) int
+		AddresseeID func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Message     func(childComplexity int) int
+		Requester   func(childComplexity int) int
+		RequesterID func(childComplexity int) int
+		RespondedAt func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	ConnectionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConnectionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Consent struct {
 		GrantedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
@@ -798,6 +821,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CohortEdge.Node(childComplexity), true
+
+	case "Connection.addressee":
+		if e.ComplexityRoot.Connection.Addressee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Addressee(childComplexity), true
+	case "Connection.addresseeID":
+		if e.ComplexityRoot.Connection.AddresseeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.AddresseeID(childComplexity), true
+	case "Connection.createdAt":
+		if e.ComplexityRoot.Connection.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.CreatedAt(childComplexity), true
+	case "Connection.id":
+		if e.ComplexityRoot.Connection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.ID(childComplexity), true
+	case "Connection.message":
+		if e.ComplexityRoot.Connection.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Message(childComplexity), true
+	case "Connection.requester":
+		if e.ComplexityRoot.Connection.Requester == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Requester(childComplexity), true
+	case "Connection.requesterID":
+		if e.ComplexityRoot.Connection.RequesterID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.RequesterID(childComplexity), true
+	case "Connection.respondedAt":
+		if e.ComplexityRoot.Connection.RespondedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.RespondedAt(childComplexity), true
+	case "Connection.status":
+		if e.ComplexityRoot.Connection.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Status(childComplexity), true
+
+	case "ConnectionConnection.edges":
+		if e.ComplexityRoot.ConnectionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionConnection.Edges(childComplexity), true
+	case "ConnectionConnection.pageInfo":
+		if e.ComplexityRoot.ConnectionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionConnection.PageInfo(childComplexity), true
+	case "ConnectionConnection.totalCount":
+		if e.ComplexityRoot.ConnectionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionConnection.TotalCount(childComplexity), true
+
+	case "ConnectionEdge.cursor":
+		if e.ComplexityRoot.ConnectionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionEdge.Cursor(childComplexity), true
+	case "ConnectionEdge.node":
+		if e.ComplexityRoot.ConnectionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionEdge.Node(childComplexity), true
 
 	case "Consent.grantedAt":
 		if e.ComplexityRoot.Consent.GrantedAt == nil {
@@ -2351,6 +2461,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CohortOrder", ec.unmarshalInputCohortOrder),
 			graphql.NewInputUnmarshaler("CohortWhereInput", ec.unmarshalInputCohortWhereInput),
+			graphql.NewInputUnmarshaler("ConnectionOrder", ec.unmarshalInputConnectionOrder),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateActivityInput", ec.unmarshalInputCreateActivityInput),
 			graphql.NewInputUnmarshaler("CreateCohortInput", ec.unmarshalInputCreateCohortInput),
@@ -3330,6 +3441,82 @@ input CohortWhereInput {
   """
   hasFundings: Boolean
   hasFundingsWith: [FundingWhereInput!]
+}
+type Connection implements Node {
+  id: ID!
+  status: ConnectionStatus!
+  """
+  A short note with the request, for the addressee.
+  """
+  message: String!
+  createdAt: Time!
+  """
+  When the request was accepted, declined, withdrawn or blocked.
+  """
+  respondedAt: Time
+  requesterID: ID!
+  addresseeID: ID!
+  requester: Person!
+  addressee: Person!
+}
+"""
+A connection to a list of items.
+"""
+type ConnectionConnection {
+  """
+  A list of edges.
+  """
+  edges: [ConnectionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ConnectionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Connection
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Connection connections
+"""
+input ConnectionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Connections.
+  """
+  field: ConnectionOrderField!
+}
+"""
+Properties by which Connection connections can be ordered.
+"""
+enum ConnectionOrderField {
+  CREATED_AT
+}
+"""
+ConnectionStatus is enum for the field status
+"""
+enum ConnectionStatus @goModel(model: "github.com/shyraq/birge/ent/connection.Status") {
+  PENDING
+  ACCEPTED
+  DECLINED
+  WITHDRAWN
+  BLOCKED
 }
 type Consent implements Node {
   id: ID!
@@ -5653,6 +5840,40 @@ func (ec *executionContext) childFields_CohortEdge(ctx context.Context, field gr
 		return ec.fieldContext_CohortEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CohortEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Connection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Connection_id(ctx, field)
+	case "status":
+		return ec.fieldContext_Connection_status(ctx, field)
+	case "message":
+		return ec.fieldContext_Connection_message(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Connection_createdAt(ctx, field)
+	case "respondedAt":
+		return ec.fieldContext_Connection_respondedAt(ctx, field)
+	case "requesterID":
+		return ec.fieldContext_Connection_requesterID(ctx, field)
+	case "addresseeID":
+		return ec.fieldContext_Connection_addresseeID(ctx, field)
+	case "requester":
+		return ec.fieldContext_Connection_requester(ctx, field)
+	case "addressee":
+		return ec.fieldContext_Connection_addressee(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Connection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ConnectionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ConnectionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ConsentState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

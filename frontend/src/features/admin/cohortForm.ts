@@ -12,7 +12,16 @@ export interface CohortDraft {
 }
 
 export type CohortField = keyof CohortDraft;
-export const cohortFields: CohortField[] = ['name', 'city', 'venue', 'startDate', 'endDate', 'capacity', 'status', 'programID'];
+export const cohortFields: CohortField[] = [
+  'name',
+  'city',
+  'venue',
+  'startDate',
+  'endDate',
+  'capacity',
+  'status',
+  'programID',
+];
 
 /** Problems found before sending, as i18n keys of admin.cohorts.errors. */
 export function validateCohort(d: CohortDraft): Partial<Record<CohortField, string>> {

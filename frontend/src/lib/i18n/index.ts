@@ -7,13 +7,26 @@ import { initialLanguage, isLanguage, storageKey, type Language } from './langua
 
 export { languages, languageNames, type Language } from './languages';
 
-/** Applies a language to the document: `lang` on <html>, and remembers it. */
+/** Applies a language to the document: `lang` on <html>. */
 function applyToDocument(lng: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+/** Remembers a language the person chose, in this browser. */
+export function rememberLanguage(lng: Language) {
   try {
     localStorage.setItem(storageKey, lng);
   } catch {
     // not fatal: the choice just is not kept
+  }
+}
+
+/** Whether the person has chosen a language in this browser. */
+export function hasChosenLanguage(): boolean {
+  try {
+    return isLanguage(localStorage.getItem(storageKey));
+  } catch {
+    return false;
   }
 }
 

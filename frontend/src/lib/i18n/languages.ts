@@ -30,7 +30,7 @@ export function initialLanguage(): Language {
   } catch {
     // storage may be unavailable (private mode); fall through
   }
-  const browser = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
+  const browser = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
   for (const tag of browser) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;

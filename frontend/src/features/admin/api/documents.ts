@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const AdminCohortsQuery = graphql(`
   query AdminCohorts {
-    cohorts(first: 100, orderBy: [{ field: START_DATE, direction: DESC }]) {
+    cohorts(first: 50, orderBy: [{ field: START_DATE, direction: DESC }]) {
       totalCount
       edges {
         node {

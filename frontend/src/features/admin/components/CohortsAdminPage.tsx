@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSumm
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
+import { TableRegion } from '../../../components/ui/TableRegion';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { CohortStatus } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
@@ -30,7 +31,13 @@ const empty: CohortDraft = {
   programID: '',
 };
 
-export function CohortForm({ programs, onCreated }: { programs: Array<{ id: string; name: string }>; onCreated: () => void }) {
+export function CohortForm({
+  programs,
+  onCreated,
+}: {
+  programs: Array<{ id: string; name: string }>;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [draft, setDraft] = useState<CohortDraft>(() => ({ ...empty, programID: programs[0]?.id ?? '' }));
@@ -92,12 +99,53 @@ export function CohortForm({ programs, onCreated }: { programs: Array<{ id: stri
   return (
     <form onSubmit={submit} noValidate className="admin-form">
       <ErrorSummary items={summary} attempt={form.attempt} />
-      <TextField id="cohort-name" label={t('admin.cohorts.name')} name="name" value={draft.name} onChange={set('name')} error={form.errors.name} required />
-      <TextField id="cohort-city" label={t('admin.cohorts.city')} name="city" value={draft.city} onChange={set('city')} error={form.errors.city} required />
-      <TextField id="cohort-venue" label={t('admin.cohorts.venue')} name="venue" value={draft.venue} onChange={set('venue')} error={form.errors.venue} />
+      <TextField
+        id="cohort-name"
+        label={t('admin.cohorts.name')}
+        name="name"
+        value={draft.name}
+        onChange={set('name')}
+        error={form.errors.name}
+        required
+      />
+      <TextField
+        id="cohort-city"
+        label={t('admin.cohorts.city')}
+        name="city"
+        value={draft.city}
+        onChange={set('city')}
+        error={form.errors.city}
+        required
+      />
+      <TextField
+        id="cohort-venue"
+        label={t('admin.cohorts.venue')}
+        name="venue"
+        value={draft.venue}
+        onChange={set('venue')}
+        error={form.errors.venue}
+      />
       <div className="field-pair">
-        <TextField id="cohort-startDate" label={t('admin.cohorts.startDate')} name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={form.errors.startDate} required />
-        <TextField id="cohort-endDate" label={t('admin.cohorts.endDate')} name="endDate" type="date" value={draft.endDate} onChange={set('endDate')} error={form.errors.endDate} required />
+        <TextField
+          id="cohort-startDate"
+          label={t('admin.cohorts.startDate')}
+          name="startDate"
+          type="date"
+          value={draft.startDate}
+          onChange={set('startDate')}
+          error={form.errors.startDate}
+          required
+        />
+        <TextField
+          id="cohort-endDate"
+          label={t('admin.cohorts.endDate')}
+          name="endDate"
+          type="date"
+          value={draft.endDate}
+          onChange={set('endDate')}
+          error={form.errors.endDate}
+          required
+        />
       </div>
       <TextField
         id="cohort-capacity"
@@ -134,11 +182,7 @@ export function CohortForm({ programs, onCreated }: { programs: Array<{ id: stri
           {t('admin.cohorts.create')}
         </SubmitButton>
       </div>
-      {created ? (
-        <p className="notice success" role="status">
-          {t('admin.cohorts.created', { name: created })}
-        </p>
-      ) : null}
+      {created ? <p className="notice success">{t('admin.cohorts.created', { name: created })}</p> : null}
     </form>
   );
 }
@@ -161,7 +205,7 @@ export function CohortsAdminPage() {
           </section>
           <section aria-labelledby="all-cohorts">
             <h2 id="all-cohorts">{t('admin.cohorts.listTitle', { count: data.cohorts.totalCount })}</h2>
-            <div className="table-wrap" role="region" aria-labelledby="all-cohorts" tabIndex={0}>
+            <TableRegion labelledBy="all-cohorts">
               <table>
                 <thead>
                   <tr>
@@ -190,7 +234,7 @@ export function CohortsAdminPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </section>
         </>
       ) : null}

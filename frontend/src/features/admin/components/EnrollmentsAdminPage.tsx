@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { SelectField } from '../../../components/ui/fields';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
+import { TableRegion } from '../../../components/ui/TableRegion';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { EnrollmentStatus } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
@@ -130,7 +131,7 @@ export function EnrollmentsAdminPage() {
               {t('admin.enrollments.listTitle', { count: cohort.enrollments.totalCount, name: cohort.name })}
             </h2>
             {enrollments.length > 0 ? (
-              <div className="table-wrap" role="region" aria-labelledby="enrolled-heading" tabIndex={0}>
+              <TableRegion labelledBy="enrolled-heading">
                 <table>
                   <thead>
                     <tr>
@@ -149,7 +150,7 @@ export function EnrollmentsAdminPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             ) : (
               <p>{t('admin.enrollments.none')}</p>
             )}

@@ -80,7 +80,16 @@ export function InvitationsAdminPage() {
     <Page title={t('admin.invitations.title')} lead={<p>{t('admin.invitations.lead')}</p>}>
       <form onSubmit={submit} noValidate className="admin-form">
         <ErrorSummary items={summary} attempt={form.attempt} />
-        <TextField id="invite-email" label={t('fields.email')} name="email" type="email" value={email} onChange={setEmail} error={form.errors.email} required />
+        <TextField
+          id="invite-email"
+          label={t('fields.email')}
+          name="email"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          error={form.errors.email}
+          required
+        />
         <SelectField
           id="invite-role"
           label={t('admin.invitations.role')}
@@ -132,7 +141,9 @@ export function InvitationsAdminPage() {
           <button
             type="button"
             className="button secondary"
-            onClick={() => void navigator.clipboard?.writeText(link).then(() => announce(t('admin.invitations.copied')))}
+            onClick={() =>
+              void navigator.clipboard?.writeText(link).then(() => announce(t('admin.invitations.copied')))
+            }
           >
             {t('admin.invitations.copy')}
           </button>

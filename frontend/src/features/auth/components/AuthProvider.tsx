@@ -18,10 +18,11 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 function ViewerGate({ client, reset, children }: { client: Client; reset: () => void; children: ReactNode }) {
-  const [{ data, fetching, error }] = useQuery({ query: ViewerQuery });
+  const [{ data, error }] = useQuery({ query: ViewerQuery });
   // Any error (no session, server without accounts yet) means anonymous.
   const viewer = error ? null : (data?.viewer ?? null);
-  const loading = fetching && !data && !error;
+  // Until this client's first answer, nobody is known: not even "anonymous".
+  const loading = !data && !error;
   const value = useMemo(() => ({ viewer, loading, reset, client }), [viewer, loading, reset, client]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -30,7 +31,13 @@ function ViewerGate({ client, reset, children }: { client: Client; reset: () => 
  * Holds the GraphQL client and the signed-in viewer. Signing in or out makes a
  * new client, so nothing cached for one viewer is shown to another.
  */
-export function AuthProvider({ children, makeClient = createAppClient }: { children: ReactNode; makeClient?: () => Client }) {
+export function AuthProvider({
+  children,
+  makeClient = createAppClient,
+}: {
+  children: ReactNode;
+  makeClient?: () => Client;
+}) {
   const [client, setClient] = useState(makeClient);
   const reset = useCallback(() => setClient(makeClient()), [makeClient]);
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
@@ -8,6 +8,7 @@ import { TextField } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import { Page } from '../../../components/ui/Page';
 import { errorCode } from '../../../lib/graphql/errors';
+import { hasChosenLanguage } from '../../../lib/i18n';
 import { isLanguage } from '../../../lib/i18n/languages';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { SignInMutation } from '../api/documents';
@@ -21,7 +22,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const { reset } = useSession();
+  const { reset, viewer } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [general, setGeneral] = useState<string[]>([]);
@@ -57,11 +58,15 @@ export function SignInPage() {
       return;
     }
     const locale = res.data.signIn.locale;
-    if (isLanguage(locale) && locale !== i18n.language) await i18n.changeLanguage(locale);
+    // The account's language, unless the person chose one in this browser.
+    if (isLanguage(locale) && locale !== i18n.language && !hasChosenLanguage()) await i18n.changeLanguage(locale);
     announce(t('signIn.signedIn'));
     reset();
     navigate(safeNext(params.get('next')) ?? '/me', { replace: true });
   }
+
+  // Already signed in (a bookmark, the back button): go where they were going.
+  if (viewer && !fetching) return <Navigate to={safeNext(params.get('next')) ?? '/me'} replace />;
 
   const summary: SummaryItem[] = [
     ...general.map((message) => ({ message })),

@@ -53,7 +53,7 @@ export const CourseQuery = graphql(`
           name
           description
         }
-        activities(first: 50) {
+        activities(first: 20) {
           edges {
             node {
               id
@@ -63,7 +63,7 @@ export const CourseQuery = graphql(`
             }
           }
         }
-        trainers(first: 50, orderBy: [{ field: FAMILY_NAME }]) {
+        trainers(first: 20, orderBy: [{ field: FAMILY_NAME }]) {
           edges {
             node {
               id
@@ -72,7 +72,7 @@ export const CourseQuery = graphql(`
             }
           }
         }
-        enrollments(first: 100) {
+        enrollments(first: 50) {
           totalCount
           edges {
             node {
@@ -87,7 +87,7 @@ export const CourseQuery = graphql(`
             }
           }
         }
-        fundings(first: 50, orderBy: [{ field: YEAR, direction: DESC }]) {
+        fundings(first: 20, orderBy: [{ field: YEAR, direction: DESC }]) {
           edges {
             node {
               id

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
+import { TableRegion } from '../../../components/ui/TableRegion';
 import { TagList } from '../../../components/ui/TagList';
 import { nodes } from '../../../lib/connection';
 import { formatDateRange, formatKZT, formatNumber } from '../../../lib/format';
@@ -114,29 +115,30 @@ export function CoursePage() {
       {fundings.length > 0 ? (
         <section aria-labelledby="course-funding">
           <h2 id="course-funding">{t('courses.funding')}</h2>
-          <table>
-            <caption className="visually-hidden">{t('courses.funding')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partners.funder')}</th>
-                <th scope="col">{t('partners.year')}</th>
-                <th scope="col">{t('partners.purpose')}</th>
-                <th scope="col" className="num">
-                  {t('partners.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {fundings.map((f) => (
-                <tr key={f.id}>
-                  <td>{f.funder.name}</td>
-                  <td>{f.year}</td>
-                  <td>{f.purpose}</td>
-                  <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+          <TableRegion labelledBy="course-funding">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partners.funder')}</th>
+                  <th scope="col">{t('partners.year')}</th>
+                  <th scope="col">{t('partners.purpose')}</th>
+                  <th scope="col" className="num">
+                    {t('partners.amount')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {fundings.map((f) => (
+                  <tr key={f.id}>
+                    <td>{f.funder.name}</td>
+                    <td>{f.year}</td>
+                    <td>{f.purpose}</td>
+                    <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </section>
       ) : null}
 

@@ -49,7 +49,14 @@ export function DirectoryPage() {
     return [...set].sort((a, b) => b - a);
   }, [options.data]);
   const cities = useMemo(
-    () => [...new Set(nodes(options.data?.cohorts).map((c) => c.city).filter(Boolean))].sort(),
+    () =>
+      [
+        ...new Set(
+          nodes(options.data?.cohorts)
+            .map((c) => c.city)
+            .filter(Boolean),
+        ),
+      ].sort(),
     [options.data],
   );
 
@@ -106,7 +113,8 @@ export function DirectoryPage() {
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
           {data ? t('directory.found', { count: total }) : t('directory.results')}
-          {filterCount > 0 ? <span className="muted"> · {t('directory.filtersOn', { count: filterCount })}</span> : null}
+          {filterCount > 0 ? ' · ' : null}
+          {filterCount > 0 ? <span className="muted">{t('directory.filtersOn', { count: filterCount })}</span> : null}
         </h2>
         <QueryState fetching={fetching && !data} error={error} />
         {data && total === 0 ? <p>{t('directory.noneFoundHelp')}</p> : null}

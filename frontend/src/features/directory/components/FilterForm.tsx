@@ -48,7 +48,14 @@ export function FilterForm({ value, onApply, activities, interests, years, citie
     <form className="filters" role="search" aria-label={t('directory.filters.label')} onSubmit={submit}>
       <div className="filter-fields">
         <div>
-          <TextField label={t('directory.filters.city')} name="city" value={draft.city} onChange={set('city')} list={listId} autoComplete="off" />
+          <TextField
+            label={t('directory.filters.city')}
+            name="city"
+            value={draft.city}
+            onChange={set('city')}
+            list={listId}
+            autoComplete="off"
+          />
           <datalist id={listId}>
             {cities.map((c) => (
               <option key={c} value={c} />

@@ -11,11 +11,7 @@ export const HomeQuery = graphql(`
     organizations {
       totalCount
     }
-    upcoming: cohorts(
-      first: 3
-      where: { statusIn: [PLANNED, OPEN] }
-      orderBy: [{ field: START_DATE }]
-    ) {
+    upcoming: cohorts(first: 3, where: { statusIn: [PLANNED, OPEN] }, orderBy: [{ field: START_DATE }]) {
       edges {
         node {
           id

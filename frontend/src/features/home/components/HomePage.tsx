@@ -21,7 +21,11 @@ export function HomePage() {
   );
 
   return (
-    <Page title={t('home.title')} documentTitle={t('home.documentTitle')} lead={<p className="lead">{t('home.lead')}</p>}>
+    <Page
+      title={t('home.title')}
+      documentTitle={t('home.documentTitle')}
+      lead={<p className="lead">{t('home.lead')}</p>}
+    >
       <section aria-labelledby="home-figures">
         <h2 id="home-figures">{t('home.figuresTitle')}</h2>
         {error ? (

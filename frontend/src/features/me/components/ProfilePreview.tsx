@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { RadioGroup } from '../../../components/ui/fields';
@@ -22,11 +22,17 @@ export function ProfilePreview({ version }: { version: number }) {
   const announce = useAnnounce();
   const client = useMemo(() => createUncachedClient(), []);
   const [audience, setAudience] = useState<PreviewAudience>('MEMBER');
-  const [state, setState] = useState<{ loading: boolean; person: Person | null; error: string | null }>({
-    loading: true,
-    person: null,
-    error: null,
-  });
+  // The answer shown, and whose view it is (it lags the choice while loading).
+  const [state, setState] = useState<{
+    loading: boolean;
+    shown: PreviewAudience;
+    person: Person | null;
+    error: string | null;
+  }>({ loading: true, shown: audience, person: null, error: null });
+
+  // Say so when the person picks another audience (not on first load, and not
+  // after saving, when "saved" is the news).
+  const shownAudience = useRef<PreviewAudience>(audience);
 
   useEffect(() => {
     let live = true;
@@ -36,9 +42,12 @@ export function ProfilePreview({ version }: { version: number }) {
       .toPromise()
       .then((res) => {
         if (!live) return;
-        announce(t('preview.updated', { audience: t(`preview.audience.${audience}`) }));
-        if (res.error) setState({ loading: false, person: null, error: t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`) });
-        else setState({ loading: false, person: res.data?.profilePreview ?? null, error: null });
+        if (shownAudience.current !== audience) {
+          shownAudience.current = audience;
+          announce(t('preview.updated', { audience: t(`preview.audience.${audience}`) }));
+        }
+        const error = res.error ? t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`) : null;
+        setState({ loading: false, shown: audience, person: res.data?.profilePreview ?? null, error });
       });
     return () => {
       live = false;
@@ -56,9 +65,14 @@ export function ProfilePreview({ version }: { version: number }) {
         onChange={(v) => setAudience(v as PreviewAudience)}
         options={audiences.map((a) => ({ value: a, label: t(`preview.as.${a}`) }))}
       />
-      <div className="preview-frame" role="region" aria-busy={state.loading || undefined} aria-labelledby="preview-shown">
+      <div
+        className="preview-frame"
+        role="region"
+        aria-busy={state.loading || undefined}
+        aria-labelledby="preview-shown"
+      >
         <p id="preview-shown" className="preview-label">
-          {t('preview.showing', { audience: t(`preview.audience.${audience}`) })}
+          {t('preview.showing', { audience: t(`preview.audience.${state.shown}`) })}
         </p>
         {state.loading ? (
           <p>{t('common.loading')}</p>

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
+import { TableRegion } from '../../../components/ui/TableRegion';
 import { nodes } from '../../../lib/connection';
 import { formatKZT } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n';
@@ -26,6 +27,10 @@ export function PartnersPage() {
   const announce = useAnnounce();
   const [{ data, fetching, error }] = useQuery({ query: PartnersQuery });
   const orgs = nodes(data?.organizations);
+  const allFundings = nodes(data?.fundings);
+  const programs = nodes(data?.programs);
+  const byFunder = new Map<string, typeof allFundings>();
+  for (const f of allFundings) byFunder.set(f.funder.id, [...(byFunder.get(f.funder.id) ?? []), f]);
   const said = useRef(false);
   useEffect(() => {
     if (data && !said.current) {
@@ -34,19 +39,21 @@ export function PartnersPage() {
     }
   }, [data, announce, t]);
 
-  const grandTotal = orgs.reduce((sum, o) => sum + nodes(o.fundings).reduce((s, f) => s + f.amountKzt, 0), 0);
+  const grandTotal = allFundings.reduce((sum, f) => sum + f.amountKzt, 0);
+  const funders = byFunder.size;
 
   return (
     <Page title={t('partners.title')} lead={<p>{t('partners.lead')}</p>}>
       <QueryState fetching={fetching && !data} error={error} />
       {data ? (
         <p className="highlight">
-          {t('partners.grandTotal', { amount: formatKZT(grandTotal, lang), count: orgs.length })}
+          {t('partners.grandTotal', { amount: formatKZT(grandTotal, lang), count: funders })}
         </p>
       ) : null}
       <ul className="card-list">
         {orgs.map((o) => {
-          const fundings = nodes(o.fundings);
+          const fundings = byFunder.get(o.id) ?? [];
+          const runs = programs.filter((p) => p.operator.id === o.id);
           const total = fundings.reduce((s, f) => s + f.amountKzt, 0);
           const site = o.website ? safeUrl(o.website) : null;
           return (
@@ -66,9 +73,9 @@ export function PartnersPage() {
                   ) : null}
                 </p>
                 {o.description ? <p>{o.description}</p> : null}
-                {nodes(o.programs).length > 0 ? (
+                {runs.length > 0 ? (
                   <p className="small">
-                    {t('partners.runs')} {nodes(o.programs).map((p) => p.name).join(', ')}
+                    {t('partners.runs')} {runs.map((p) => p.name).join(', ')}
                   </p>
                 ) : null}
                 {fundings.length > 0 ? (
@@ -76,35 +83,37 @@ export function PartnersPage() {
                     <p>
                       <strong>{t('partners.totalFunded', { amount: formatKZT(total, lang) })}</strong>
                     </p>
-                    <table>
-                      <caption>{t('partners.fundingOf', { name: o.name })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('partners.year')}</th>
-                          <th scope="col">{t('partners.purpose')}</th>
-                          <th scope="col">{t('partners.for')}</th>
-                          <th scope="col" className="num">
-                            {t('partners.amount')}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {fundings.map((f) => (
-                          <tr key={f.id}>
-                            <td>{f.year}</td>
-                            <td>{f.purpose}</td>
-                            <td>
-                              {f.cohort ? (
-                                <Link to={`/courses/${f.cohort.id}`}>{f.cohort.name}</Link>
-                              ) : (
-                                (f.program?.name ?? '—')
-                              )}
-                            </td>
-                            <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+                    <TableRegion labelledBy={`funding-${o.id}`}>
+                      <table>
+                        <caption id={`funding-${o.id}`}>{t('partners.fundingOf', { name: o.name })}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('partners.year')}</th>
+                            <th scope="col">{t('partners.purpose')}</th>
+                            <th scope="col">{t('partners.for')}</th>
+                            <th scope="col" className="num">
+                              {t('partners.amount')}
+                            </th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {fundings.map((f) => (
+                            <tr key={f.id}>
+                              <td>{f.year}</td>
+                              <td>{f.purpose}</td>
+                              <td>
+                                {f.cohort ? (
+                                  <Link to={`/courses/${f.cohort.id}`}>{f.cohort.name}</Link>
+                                ) : (
+                                  (f.program?.name ?? '—')
+                                )}
+                              </td>
+                              <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </TableRegion>
                   </>
                 ) : null}
               </article>

@@ -22,7 +22,7 @@ export const PersonProfileFragment = graphql(`
       phone
       telegram
     }
-    activities(first: 50) {
+    activities(first: 20) {
       edges {
         node {
           id
@@ -32,7 +32,7 @@ export const PersonProfileFragment = graphql(`
         }
       }
     }
-    interests(first: 50) {
+    interests(first: 20) {
       edges {
         node {
           id
@@ -42,7 +42,7 @@ export const PersonProfileFragment = graphql(`
         }
       }
     }
-    enrollments(first: 20) {
+    enrollments(first: 10) {
       edges {
         node {
           id
@@ -53,7 +53,7 @@ export const PersonProfileFragment = graphql(`
             city
             startDate
             endDate
-            trainers(first: 10) {
+            trainers(first: 8) {
               edges {
                 node {
                   id
@@ -66,7 +66,7 @@ export const PersonProfileFragment = graphql(`
         }
       }
     }
-    trainedCohorts(first: 50, orderBy: [{ field: START_DATE, direction: DESC }]) {
+    trainedCohorts(first: 20, orderBy: [{ field: START_DATE, direction: DESC }]) {
       totalCount
       edges {
         node {

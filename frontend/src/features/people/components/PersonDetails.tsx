@@ -11,7 +11,15 @@ import { isLanguage, languageNames } from '../../../lib/i18n/languages';
  * What the viewer may see of a person. Everything the server withholds comes
  * back empty or null, and the section is then left out rather than shown bare.
  */
-export function PersonDetails({ person, headingLevel = 2, linkCourses = true }: { person: PersonProfileFragment; headingLevel?: 2 | 3; linkCourses?: boolean }) {
+export function PersonDetails({
+  person,
+  headingLevel = 2,
+  linkCourses = true,
+}: {
+  person: PersonProfileFragment;
+  headingLevel?: 2 | 3;
+  linkCourses?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const H = headingLevel === 2 ? 'h2' : 'h3';

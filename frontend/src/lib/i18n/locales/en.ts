@@ -25,7 +25,8 @@ export const en = {
   },
   footer: {
     about: 'Birge is run by the “Shyraq” Association of Women with Disabilities, Almaty.',
-    privacy: 'You choose who sees your profile. Partners see only what you allow, and only numbers about groups of at least five people.',
+    privacy:
+      'You choose who sees your profile. Partners see only what you allow, and only numbers about groups of at least five people.',
   },
   language: {
     label: 'Language',
@@ -84,8 +85,10 @@ export const en = {
       organizations_other: 'partner organizations',
     },
     aboutTitle: 'What is the School of Independent Life?',
-    about1: 'A one-week course for people with disabilities: art therapy, dance, singing, cooking and fitness, led by eight trainers. About 15 people take part in each course.',
-    about2: 'The “Shyraq” Association has run it in Almaty for eight years, with more than 100 graduates, and is now starting in Ust-Kamenogorsk.',
+    about1:
+      'A one-week course for people with disabilities: art therapy, dance, singing, cooking and fitness, led by eight trainers. About 15 people take part in each course.',
+    about2:
+      'The “Shyraq” Association has run it in Almaty for eight years, with more than 100 graduates, and is now starting in Ust-Kamenogorsk.',
     actions: {
       directory: 'Find people',
       courses: 'See the courses',
@@ -93,7 +96,8 @@ export const en = {
     },
     upcomingTitle: 'Next courses',
     privacyTitle: 'Your privacy',
-    privacy: 'You decide who sees your profile and your contact details. You can change this at any time on your profile page.',
+    privacy:
+      'You decide who sees your profile and your contact details. You can change this at any time on your profile page.',
   },
   directory: {
     title: 'People',

@@ -1,0 +1,351 @@
+package connections_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shyraq/birge/apierror"
+	"github.com/shyraq/birge/connections"
+	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/privacy"
+	"github.com/shyraq/birge/internal/testdb"
+	"github.com/shyraq/birge/viewer"
+	"github.com/shyraq/birge/visibility"
+)
+
+// trio is three members, Asel, Bolat and Vera, with contact details that
+// only connections see.
+type trio struct {
+	t       *testing.T
+	client  *ent.Client
+	sys     context.Context
+	a, b, c int                     // person IDs
+	as      map[int]context.Context // a member's context, by person
+}
+
+func newTrio(t *testing.T) *trio {
+	t.Helper()
+	client := testdb.Open(t).Client
+	x := &trio{t: t, client: client, sys: viewer.SystemContext(context.Background()), as: map[int]context.Context{}}
+	for i, name := range []string{"Asel", "Bolat", "Vera"} {
+		p := client.Person.Create().SetGivenName(name).SetFamilyName("Test").SetCity("Almaty").
+			SetListedInDirectory(true).SetContactVisibility(visibility.Connections).SaveX(x.sys)
+		client.ContactDetails.Create().SetPersonID(p.ID).SetEmail(strings.ToLower(name) + "@example.org").ExecX(x.sys)
+		x.as[p.ID] = viewer.NewContext(context.Background(), viewer.Viewer{AccountID: i + 1, PersonID: p.ID, Role: viewer.RoleMember})
+		switch i {
+		case 0:
+			x.a = p.ID
+		case 1:
+			x.b = p.ID
+		default:
+			x.c = p.ID
+		}
+	}
+	return x
+}
+
+// refused checks that err is the client error want (or has its code).
+func refused(t *testing.T, what string, err error, want *apierror.Error) {
+	t.Helper()
+	var ae *apierror.Error
+	if !errors.As(err, &ae) {
+		t.Fatalf("%s: err = %v, want %q", what, err, want.Message)
+	}
+	if ae.Code != want.Code || (want.Message != "" && ae.Message != want.Message) {
+		t.Fatalf("%s: err = %s %q, want %s %q", what, ae.Code, ae.Message, want.Code, want.Message)
+	}
+}
+
+func code(c string) *apierror.Error { return &apierror.Error{Code: c} }
+
+// email returns the contact email of person id as the viewer of ctx sees
+// it, "" if hidden.
+func (x *trio) email(ctx context.Context, id int) string {
+	x.t.Helper()
+	cd, err := x.client.Person.Query().Where(person.ID(id)).QueryContact().Only(ctx)
+	if ent.IsNotFound(err) {
+		return ""
+	}
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return cd.Email
+}
+
+// sees reports whether the viewer of ctx sees person id at all.
+func (x *trio) sees(ctx context.Context, id int) bool {
+	x.t.Helper()
+	ok, err := x.client.Person.Query().Where(person.ID(id)).Exist(ctx)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return ok
+}
+
+func TestRequestAcceptShowsContact(t *testing.T) {
+	x := newTrio(t)
+	asA, asB := x.as[x.a], x.as[x.b]
+	if got := x.email(asA, x.b); got != "" {
+		t.Fatalf("before connecting, Asel sees Bolat's email %q", got)
+	}
+	req, err := connections.Request(asA, x.client, x.b, "  Hello from the spring course!  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Status != connection.StatusPENDING || req.RequesterID != x.a || req.AddresseeID != x.b || req.Message != "Hello from the spring course!" {
+		t.Fatalf("request = %+v", req)
+	}
+	_, err = connections.Request(asA, x.client, x.b, "again")
+	refused(t, "asking twice", err, connections.ErrAlreadyPending)
+	if got := x.email(asA, x.b); got != "" {
+		t.Fatalf("with a pending request, Asel sees Bolat's email %q", got)
+	}
+	_, err = connections.Accept(asA, x.client, req.ID)
+	refused(t, "the requester accepting", err, connections.ErrNotAddressee)
+	_, err = connections.Accept(x.as[x.c], x.client, req.ID)
+	refused(t, "a stranger accepting", err, code(apierror.NotFound))
+
+	acc, err := connections.Accept(asB, x.client, req.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if acc.Status != connection.StatusACCEPTED || acc.RespondedAt == nil {
+		t.Fatalf("accepted = %+v", acc)
+	}
+	_, err = connections.Accept(asB, x.client, req.ID)
+	refused(t, "accepting twice", err, connections.ErrNotPending)
+	_, err = connections.Decline(asB, x.client, req.ID)
+	refused(t, "declining after accepting", err, connections.ErrNotPending)
+	_, err = connections.Request(asB, x.client, x.a, "")
+	refused(t, "asking a connection", err, connections.ErrAlreadyAccepted)
+
+	// Contact details are CONNECTIONS: now both see each other's.
+	if got := x.email(asA, x.b); got != "bolat@example.org" {
+		t.Fatalf("connected, Asel sees Bolat's email %q", got)
+	}
+	if got := x.email(asB, x.a); got != "asel@example.org" {
+		t.Fatalf("connected, Bolat sees Asel's email %q", got)
+	}
+	if got := x.email(x.as[x.c], x.b); got != "" {
+		t.Fatalf("Vera sees Bolat's email %q", got)
+	}
+
+	// Removing the connection hides them again.
+	if err := connections.Remove(x.as[x.c], x.client, req.ID); err == nil {
+		t.Fatal("Vera removed a connection of others")
+	}
+	if err := connections.Remove(asB, x.client, req.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := x.email(asA, x.b); got != "" {
+		t.Fatalf("after removal, Asel sees Bolat's email %q", got)
+	}
+	if _, err := connections.Request(asA, x.client, x.b, "once more"); err != nil {
+		t.Fatalf("asking again after removal: %v", err)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	x := newTrio(t)
+	asA := x.as[x.a]
+	_, err := connections.Request(asA, x.client, x.a, "me")
+	refused(t, "asking oneself", err, connections.ErrSelf)
+	_, err = connections.Request(asA, x.client, x.b, strings.Repeat("ы", connections.MaxMessageChars+1))
+	refused(t, "a long message", err, connections.ErrMessageTooLong)
+	if _, err := connections.Request(asA, x.client, x.b, strings.Repeat("ы", connections.MaxMessageChars)); err != nil {
+		t.Fatalf("a message of %d characters: %v", connections.MaxMessageChars, err)
+	}
+	_, err = connections.Request(asA, x.client, 1<<40, "")
+	refused(t, "asking no one", err, code(apierror.NotFound))
+	_, err = connections.Request(context.Background(), x.client, x.b, "")
+	refused(t, "a visitor asking", err, code(apierror.Unauthenticated))
+	partner := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 9, PersonID: x.c, Role: viewer.RolePartner})
+	_, err = connections.Request(partner, x.client, x.b, "")
+	refused(t, "a partner asking", err, code(apierror.Forbidden))
+	staff := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 10, Role: viewer.RoleStaff})
+	_, err = connections.Request(staff, x.client, x.b, "")
+	refused(t, "staff without a person asking", err, code(apierror.Forbidden))
+
+	// An unlisted person is not found, unless they asked first.
+	x.client.Person.UpdateOneID(x.c).SetListedInDirectory(false).ExecX(x.sys)
+	_, err = connections.Request(asA, x.client, x.c, "")
+	refused(t, "asking an unlisted person", err, code(apierror.NotFound))
+	req, err := connections.Request(x.as[x.c], x.client, x.a, "hi, I am not listed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.sees(asA, x.c) {
+		t.Fatal("Asel cannot see the unlisted person who asked her")
+	}
+	if _, err := connections.Accept(asA, x.client, req.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDeclineWithdrawAskAgain(t *testing.T) {
+	x := newTrio(t)
+	asA, asB := x.as[x.a], x.as[x.b]
+	req, err := connections.Request(asA, x.client, x.b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = connections.Withdraw(asB, x.client, req.ID)
+	refused(t, "the addressee withdrawing", err, connections.ErrNotRequester)
+	w, err := connections.Withdraw(asA, x.client, req.ID)
+	if err != nil || w.Status != connection.StatusWITHDRAWN {
+		t.Fatalf("withdraw: %+v, %v", w, err)
+	}
+	_, err = connections.Accept(asB, x.client, req.ID)
+	refused(t, "accepting a withdrawn request", err, connections.ErrNotPending)
+
+	again, err := connections.Request(asA, x.client, x.b, "sorry, I clicked too soon")
+	if err != nil || again.Status != connection.StatusPENDING || again.ID == req.ID {
+		t.Fatalf("asking again after withdrawing: %+v, %v", again, err)
+	}
+	d, err := connections.Decline(asB, x.client, again.ID)
+	if err != nil || d.Status != connection.StatusDECLINED {
+		t.Fatalf("decline: %+v, %v", d, err)
+	}
+	_, err = connections.Request(asA, x.client, x.b, "please")
+	refused(t, "asking again after a decline", err, connections.ErrDeclined)
+	// The one who declined may change their mind and ask.
+	back, err := connections.Request(asB, x.client, x.a, "I changed my mind")
+	if err != nil || back.RequesterID != x.b || back.Status != connection.StatusPENDING {
+		t.Fatalf("asking after declining: %+v, %v", back, err)
+	}
+}
+
+func TestMutualRequestAccepts(t *testing.T) {
+	x := newTrio(t)
+	req, err := connections.Request(x.as[x.a], x.client, x.b, "hi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := connections.Request(x.as[x.b], x.client, x.a, "hi to you")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != req.ID || got.Status != connection.StatusACCEPTED || got.RequesterID != x.a {
+		t.Fatalf("asking someone who asked first = %+v, want their request accepted", got)
+	}
+}
+
+func TestBlock(t *testing.T) {
+	x := newTrio(t)
+	asA, asB := x.as[x.a], x.as[x.b]
+	req, err := connections.Request(asA, x.client, x.b, "hi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = connections.Block(asB, x.client, x.b)
+	refused(t, "blocking oneself", err, code(apierror.BadUserInput))
+	blk, err := connections.Block(asB, x.client, x.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blk.RequesterID != x.b || blk.AddresseeID != x.a || blk.Status != connection.StatusBLOCKED {
+		t.Fatalf("block = %+v, want Bolat -> Asel BLOCKED", blk)
+	}
+	if again, err := connections.Block(asB, x.client, x.a); err != nil || again.ID != blk.ID {
+		t.Fatalf("blocking again: %+v, %v", again, err)
+	}
+	// Asel's request is gone; she no longer sees Bolat, nor the block.
+	if _, err := x.client.Connection.Get(x.sys, req.ID); !ent.IsNotFound(err) {
+		t.Fatalf("the blocked request is still there: %v", err)
+	}
+	if x.sees(asA, x.b) {
+		t.Fatal("Asel still sees Bolat, who blocked her")
+	}
+	if n := x.client.Connection.Query().CountX(asA); n != 0 {
+		t.Fatalf("Asel reads %d connections, want none (not the block)", n)
+	}
+	if !x.sees(asB, x.a) {
+		t.Fatal("Bolat no longer sees Asel, whom he blocked")
+	}
+	_, err = connections.Request(asA, x.client, x.b, "why?")
+	refused(t, "asking a blocker", err, code(apierror.NotFound))
+	_, err = connections.Block(asA, x.client, x.b)
+	refused(t, "blocking a blocker", err, code(apierror.NotFound))
+	_, err = connections.Request(asB, x.client, x.a, "")
+	refused(t, "asking someone one blocked", err, connections.ErrYouBlocked)
+	refused(t, "Asel unblocking", connections.Unblock(asA, x.client, x.b), code(apierror.BadUserInput))
+
+	if err := connections.Unblock(asB, x.client, x.a); err != nil {
+		t.Fatal(err)
+	}
+	refused(t, "unblocking twice", connections.Unblock(asB, x.client, x.a), connections.ErrNotBlocked)
+	if !x.sees(asA, x.b) {
+		t.Fatal("after the unblock, Asel does not see Bolat")
+	}
+	if _, err := connections.Request(asA, x.client, x.b, "hello again"); err != nil {
+		t.Fatal(err)
+	}
+	// Blocking an accepted connection ends it: no more contact details.
+	c := x.client.Connection.Query().OnlyX(x.sys)
+	if _, err := connections.Accept(asB, x.client, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if x.email(asB, x.a) == "" {
+		t.Fatal("connected, Bolat does not see Asel's email")
+	}
+	if _, err := connections.Block(asA, x.client, x.b); err != nil {
+		t.Fatal(err)
+	}
+	if got := x.email(asB, x.a); got != "" || x.sees(asB, x.a) {
+		t.Fatalf("blocked by Asel, Bolat still sees her (email %q)", got)
+	}
+}
+
+// TestPolicy checks the Connection policy on its own, with writes that
+// bypass package connections.
+func TestPolicy(t *testing.T) {
+	x := newTrio(t)
+	asA, asB, asC := x.as[x.a], x.as[x.b], x.as[x.c]
+	now := time.Now()
+	denied := func(what string, err error) {
+		t.Helper()
+		if !errors.Is(err, privacy.Deny) {
+			t.Fatalf("%s: err = %v, want a privacy denial", what, err)
+		}
+	}
+	denied("asking in someone else's name", x.client.Connection.Create().
+		SetRequesterID(x.a).SetAddresseeID(x.c).SetCreatedAt(now).Exec(asB))
+	denied("creating an accepted connection", x.client.Connection.Create().
+		SetRequesterID(x.b).SetAddresseeID(x.c).SetStatus(connection.StatusACCEPTED).SetCreatedAt(now).Exec(asB))
+	denied("asking oneself", x.client.Connection.Create().
+		SetRequesterID(x.b).SetAddresseeID(x.b).SetCreatedAt(now).Exec(asB))
+	req := x.client.Connection.Create().SetRequesterID(x.a).SetAddresseeID(x.b).SetCreatedAt(now).SaveX(asA)
+	denied("the requester accepting", x.client.Connection.UpdateOneID(req.ID).SetStatus(connection.StatusACCEPTED).Exec(asA))
+	denied("a stranger accepting", x.client.Connection.UpdateOneID(req.ID).SetStatus(connection.StatusACCEPTED).Exec(asC))
+	denied("the addressee changing the message", x.client.Connection.UpdateOneID(req.ID).SetMessage("edited").Exec(asB))
+	denied("a bulk update", func() error {
+		_, err := x.client.Connection.Update().SetStatus(connection.StatusACCEPTED).Save(asB)
+		return err
+	}())
+	x.client.Connection.UpdateOneID(req.ID).SetStatus(connection.StatusDECLINED).ExecX(asB)
+	denied("the requester erasing a decline", x.client.Connection.DeleteOneID(req.ID).Exec(asA))
+	denied("a stranger deleting", x.client.Connection.DeleteOneID(req.ID).Exec(asC))
+	// A block stays until its owner lifts it.
+	blk := x.client.Connection.Create().SetRequesterID(x.c).SetAddresseeID(x.a).
+		SetStatus(connection.StatusBLOCKED).SetCreatedAt(now).SaveX(asC)
+	denied("the blocked person deleting the block", x.client.Connection.DeleteOneID(blk.ID).Exec(asA))
+	denied("the blocked person accepting the block", x.client.Connection.UpdateOneID(blk.ID).SetStatus(connection.StatusACCEPTED).Exec(asA))
+	x.client.Connection.DeleteOneID(blk.ID).ExecX(asC)
+}
+
+// TestOnePerPair checks the unique pair index: B -> A cannot be added
+// while A -> B exists, whoever writes.
+func TestOnePerPair(t *testing.T) {
+	x := newTrio(t)
+	now := time.Now()
+	x.client.Connection.Create().SetRequesterID(x.a).SetAddresseeID(x.b).SetCreatedAt(now).ExecX(x.sys)
+	err := x.client.Connection.Create().SetRequesterID(x.b).SetAddresseeID(x.a).SetCreatedAt(now).Exec(x.sys)
+	if !ent.IsConstraintError(err) {
+		t.Fatalf("B -> A beside A -> B: err = %v, want a constraint error", err)
+	}
+}

@@ -1,0 +1,383 @@
+// Package search finds people in the directory by free text and filters,
+// ranked by relevance, as a Relay connection.
+//
+// # Matching
+//
+// The text is split into words in the form of package textkey, so that
+// Cyrillic and Latin spellings, Kazakh letters and case do not matter
+// ("Aigerim" finds "Айгерім"). Every word of the query must match the
+// person in one of these ways, worth these points:
+//
+//	ScoreExact  100  a word of their names or city, exactly
+//	ScorePrefix  60  the start of a word of their names or city
+//	ScoreTypo    40  a word of their names or city, one typo away (words of 5+ letters:
+//	                 a letter replaced, added, dropped, or two neighbours swapped)
+//	ScoreTag     20  a word (3+ letters: its start; 5+ letters: one typo away) of the
+//	                 label, in kk, ru or en, of one of their interests or activities
+//	ScoreBio     10  the start of a word of their bio (3+ letters), only where the
+//	                 viewer may see their profile
+//
+// A word counts once, for the best way it matches. A person's score is the
+// sum over the query's words; results are ordered by score (highest first),
+// then family name (byte order, the same on SQLite and PostgreSQL), then ID.
+// A query without words lists everyone the filters let through, in family
+// name order.
+//
+// The matching and the score are computed in SQL, identically on SQLite and
+// PostgreSQL; on PostgreSQL, GIN trigram indexes (pg_trgm, made by
+// database.Migrate) serve the word-bounded LIKE patterns, typo ones
+// included.
+//
+// # Privacy
+//
+// Every query is built on client.Person.Query(), so the Person policy
+// decides who is found at all; people who blocked the viewer, or whom the
+// viewer blocked, are left out as well. Bios, languages and course
+// histories count only where the viewer may see the person's profile.
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqljson"
+
+	"github.com/shyraq/birge/access"
+	"github.com/shyraq/birge/apierror"
+	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/interest"
+	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/ent/profile"
+	"github.com/shyraq/birge/ent/schema"
+	"github.com/shyraq/birge/textkey"
+	"github.com/shyraq/birge/viewer"
+)
+
+// The points of a query word, by how it matches; see the package
+// documentation.
+const (
+	ScoreExact  = 100
+	ScorePrefix = 60
+	ScoreTypo   = 40
+	ScoreTag    = 20
+	ScoreBio    = 10
+)
+
+// Query is what a person looks for: free text and filters. Zero fields
+// filter nothing.
+type Query struct {
+	Text       string
+	City       string // the city's name in any script ("Almaty", "Алматы")
+	CohortID   int    // took part in this cohort
+	CohortYear int    // took part in a course that started in this year
+	ActivityID int
+	InterestID int
+	Language   string // ISO 639-1 code of a language they speak: kk, ru, en
+	LookingFor string // one of schema.LookingFor
+}
+
+// Page asks for one page of results, as Relay does. Cursors hold the
+// position of a result in the ranking.
+type Page struct {
+	After, Before *ent.Cursor
+	First, Last   *int
+	// Count asks for the number of all results (totalCount).
+	Count bool
+	// Load, if set, prepares the query that loads the people of the page,
+	// for example to load the edges a GraphQL query selects.
+	Load func(*ent.PersonQuery) (*ent.PersonQuery, error)
+}
+
+// People returns the page p of the people matching q, best first, as the
+// viewer of ctx may see them.
+func People(ctx context.Context, client *ent.Client, q Query, p Page) (*ent.PersonConnection, error) {
+	m, err := compile(ctx, client, q)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := window(p)
+	if err != nil {
+		return nil, err
+	}
+	conn := &ent.PersonConnection{Edges: []*ent.PersonEdge{}}
+	total := -1
+	if p.Count || (p.Last != nil && p.Before == nil) {
+		if total, err = client.Person.Query().Where(m.where...).Count(ctx); err != nil {
+			return nil, fmt.Errorf("search: count: %w", err)
+		}
+		conn.TotalCount = total
+	}
+	if p.Last != nil {
+		end := hi
+		if end < 0 {
+			end = total
+		}
+		if total >= 0 {
+			end = min(end, total)
+		}
+		lo = max(lo, end-*p.Last)
+		hi = end
+	}
+	if hi >= 0 && hi <= lo {
+		conn.PageInfo.HasPreviousPage = lo > 0
+		return conn, nil
+	}
+	rq := client.Person.Query().Where(m.where...).Order(m.order).Offset(lo)
+	if hi >= 0 {
+		rq.Limit(hi - lo + 1) // one more, to know if there is a next page
+	}
+	ids, err := rq.IDs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: rank: %w", err)
+	}
+	if hi >= 0 && len(ids) > hi-lo {
+		ids = ids[:hi-lo]
+		conn.PageInfo.HasNextPage = true
+	}
+	conn.PageInfo.HasPreviousPage = lo > 0
+	if len(ids) == 0 {
+		return conn, nil
+	}
+	lq := client.Person.Query().Where(person.IDIn(ids...))
+	if p.Load != nil {
+		if lq, err = p.Load(lq); err != nil {
+			return nil, err
+		}
+	}
+	people, err := lq.All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: load: %w", err)
+	}
+	byID := make(map[int]*ent.Person, len(people))
+	for _, x := range people {
+		byID[x.ID] = x
+	}
+	for i, id := range ids {
+		if x := byID[id]; x != nil {
+			conn.Edges = append(conn.Edges, &ent.PersonEdge{Node: x, Cursor: ent.Cursor{ID: id, Value: lo + i}})
+		}
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
+		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	}
+	return conn, nil
+}
+
+// window returns the positions [lo, hi) that after, before and first ask
+// for; hi is -1 when open. last is applied by the caller, which may need
+// the total to do it.
+func window(p Page) (lo, hi int, err error) {
+	hi = -1
+	if p.After != nil {
+		n, err := position(p.After)
+		if err != nil {
+			return 0, 0, err
+		}
+		lo = n + 1
+	}
+	if p.Before != nil {
+		n, err := position(p.Before)
+		if err != nil {
+			return 0, 0, err
+		}
+		hi = max(n, lo)
+	}
+	for name, n := range map[string]*int{"first": p.First, "last": p.Last} {
+		if n != nil && *n < 0 {
+			return 0, 0, apierror.Input("%s must not be negative", name)
+		}
+	}
+	if p.First != nil && (hi < 0 || lo+*p.First < hi) {
+		hi = lo + *p.First
+	}
+	return lo, hi, nil
+}
+
+// position reads the position in the ranking that a cursor of People holds.
+func position(c *ent.Cursor) (int, error) {
+	var n int64
+	switch v := c.Value.(type) {
+	case int:
+		n = int64(v)
+	case int8:
+		n = int64(v)
+	case int16:
+		n = int64(v)
+	case int32:
+		n = int64(v)
+	case int64:
+		n = v
+	case uint8:
+		n = int64(v)
+	case uint16:
+		n = int64(v)
+	case uint32:
+		n = int64(v)
+	case uint64:
+		n = int64(min(v, 1<<40))
+	default:
+		return 0, apierror.Input("cursor: is not a cursor of these search results")
+	}
+	if n < 0 || n > 1<<40 {
+		return 0, apierror.Input("cursor: is not a cursor of these search results")
+	}
+	return int(n), nil
+}
+
+// matcher is a compiled query: the predicates that select people and the
+// order that ranks them.
+type matcher struct {
+	where []predicate.Person
+	order func(*sql.Selector)
+}
+
+// compile turns q into predicates and a ranking for the viewer of ctx.
+func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error) {
+	v := viewer.FromContext(ctx)
+	if n := utf8.RuneCountInString(q.Text); n > MaxQueryChars {
+		return nil, apierror.Input("query: must be at most %d characters (got %d)", MaxQueryChars, n)
+	}
+	m := &matcher{}
+	if v.PersonID != 0 {
+		m.where = append(m.where, person.Not(access.Blocked(v.PersonID)))
+	}
+	filters, err := filters(v, q)
+	if err != nil {
+		return nil, err
+	}
+	m.where = append(m.where, filters...)
+
+	ws := words(q.Text)
+	var tags tagSet
+	if len(ws) > 0 {
+		if tags, err = loadTags(ctx, client); err != nil {
+			return nil, err
+		}
+	}
+	terms := make([]term, len(ws))
+	for i, w := range ws {
+		terms[i] = newTerm(v, w, tags)
+		m.where = append(m.where, terms[i].match)
+	}
+	m.order = func(s *sql.Selector) {
+		if len(terms) > 0 {
+			s.OrderExpr(sql.ExprFunc(func(b *sql.Builder) {
+				for i, t := range terms {
+					if i > 0 {
+						b.WriteString(" + ")
+					}
+					t.score(s, b)
+				}
+				b.WriteString(" DESC")
+			}))
+		}
+		s.OrderExpr(sql.ExprFunc(func(b *sql.Builder) {
+			b.Ident(s.C(person.FieldFamilyName))
+			if b.Dialect() == "postgres" {
+				b.WriteString(` COLLATE "C"`)
+			}
+		}))
+		s.OrderBy(s.C(person.FieldID))
+	}
+	return m, nil
+}
+
+// filters returns the predicates of q's filters, as v may apply them:
+// filters on what v may not see of a person match nothing of it.
+func filters(v viewer.Viewer, q Query) ([]predicate.Person, error) {
+	var out []predicate.Person
+	if q.City != "" {
+		key := textkey.Key(q.City)
+		if key == "" {
+			return nil, apierror.Input("city: must contain letters")
+		}
+		out = append(out, InCity(q.City))
+	}
+	if q.CohortID != 0 {
+		out = append(out, access.TookPartIn(v, cohort.ID(q.CohortID)))
+	}
+	if q.CohortYear != 0 {
+		if q.CohortYear < 1900 || q.CohortYear > 3000 {
+			return nil, apierror.Input("cohortYear: must be a year, such as 2023")
+		}
+		start := time.Date(q.CohortYear, time.January, 1, 0, 0, 0, 0, time.UTC)
+		out = append(out, access.TookPartIn(v, cohort.StartDateGTE(start), cohort.StartDateLT(start.AddDate(1, 0, 0))))
+	}
+	if q.ActivityID != 0 {
+		out = append(out, person.HasActivitiesWith(activity.ID(q.ActivityID)))
+	}
+	if q.InterestID != 0 {
+		out = append(out, person.HasInterestsWith(interest.ID(q.InterestID)))
+	}
+	if q.Language != "" {
+		if !isLanguageCode(q.Language) {
+			return nil, apierror.Input("language: must be a two-letter language code, such as kk, ru or en")
+		}
+		lang := person.HasProfileWith(func(s *sql.Selector) {
+			s.Where(sqljson.ValueContains(s.C(profile.FieldLanguages), q.Language))
+		})
+		if g := access.GroupVisible(v, access.Profile); g != nil {
+			lang = person.And(lang, g)
+		}
+		out = append(out, lang)
+	}
+	if q.LookingFor != "" {
+		if !slices.Contains(schema.LookingFor, q.LookingFor) {
+			return nil, apierror.Input("lookingFor: %q is not one of %v", q.LookingFor, schema.LookingFor)
+		}
+		out = append(out, func(s *sql.Selector) {
+			s.Where(sqljson.ValueContains(s.C(person.FieldLookingFor), q.LookingFor))
+		})
+	}
+	return out, nil
+}
+
+func isLanguageCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// InCity is the predicate of the people whose city is city, in any script
+// or case: the words of its key end their search key ("Almaty" and
+// "Алматы" agree; so do "Kamenogorsk" and "Ust-Kamenogorsk").
+func InCity(city string) predicate.Person {
+	key := textkey.Key(city)
+	return person.And(
+		person.CityNEQ(""),
+		func(s *sql.Selector) {
+			s.Where(like(padded(s.C(person.FieldSearchKey)), "% "+key+" "))
+		},
+	)
+}
+
+// tagSet is the activities and interests that query words are matched
+// against.
+type tagSet struct{ activities, interests []Tag }
+
+// loadTags loads every activity and interest, as tags to match. Tags are
+// few (tens), and public.
+func loadTags(ctx context.Context, client *ent.Client) (tagSet, error) {
+	acts, err := client.Activity.Query().All(ctx)
+	if err != nil {
+		return tagSet{}, fmt.Errorf("search: activities: %w", err)
+	}
+	ints, err := client.Interest.Query().All(ctx)
+	if err != nil {
+		return tagSet{}, fmt.Errorf("search: interests: %w", err)
+	}
+	var tags tagSet
+	for _, a := range acts {
+		tags.activities = append(tags.activities, NewTag(a.ID, a.Slug, a.LabelKk, a.LabelRu, a.LabelEn))
+	}
+	for _, i := range ints {
+		tags.interests = append(tags.interests, NewTag(i.ID, i.Slug, i.LabelKk, i.LabelRu, i.LabelEn))
+	}
+	return tags, nil
+}
