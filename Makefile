@@ -11,7 +11,7 @@ FRONTEND  := frontend
 BIRGE_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export BIRGE_TEST_DATABASE_URL
 
-.PHONY: run test build spa deps generate vet drift test-go-sqlite test-go-postgres test-frontend e2e bench clean
+.PHONY: run test build spa deps generate vet drift test-go-sqlite test-go-postgres test-frontend e2e bench clean migration migrations-check fuzz
 
 ## run: build the SPA and the binary, then serve the portal on the embedded database with demo data.
 run: build
@@ -36,7 +36,7 @@ generate:
 	if [ -d $(FRONTEND)/node_modules ]; then cd $(FRONTEND) && $(NPM) run codegen; fi
 
 ## test: every suite; a missing prerequisite is installed or named.
-test: vet drift test-go-sqlite test-go-postgres test-frontend e2e
+test: vet drift test-go-sqlite test-go-postgres migrations-check fuzz test-frontend e2e
 	@echo "make test: all suites passed"
 
 vet:
@@ -57,6 +57,23 @@ test-go-sqlite:
 test-go-postgres:
 	@scripts/check-postgres.sh "$(BIRGE_TEST_DATABASE_URL)"
 	$(GO) test -count=1 -p 1 ./...
+
+## migration: write a PostgreSQL migration file for the schema change just made
+## (after `make generate`): make migration name=add_person_pronouns
+migration:
+	@test -n "$(name)" || { echo "usage: make migration name=what_changed (lower case, underscores)"; exit 1; }
+	@scripts/check-postgres.sh "$(BIRGE_TEST_DATABASE_URL)"
+	$(GO) run -mod=mod ./ent/migrate/main.go $(name)
+
+## migrations-check: the migration files, applied to fresh PostgreSQL databases,
+## give exactly the ent schema; upgrades keep data; atlas.sum matches.
+migrations-check:
+	@scripts/check-postgres.sh "$(BIRGE_TEST_DATABASE_URL)"
+	$(GO) test -count=1 -run '^TestMigrations' ./database
+
+## fuzz: the GraphQL endpoint's request decoding and text inputs, briefly.
+fuzz:
+	BIRGE_TEST_DATABASE_URL= $(GO) test -run '^$$' -fuzz FuzzGraphQLRequest -fuzztime 20s ./server
 
 test-frontend: deps
 	cd $(FRONTEND) && $(NPM) run codegen:check && $(NPM) run typecheck && $(NPM) run test

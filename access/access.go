@@ -5,8 +5,8 @@
 //
 // A person is seen at all (their name, city, tags) when:
 //   - the viewer is staff, an admin, the system, or the person themself;
-//   - a member: the person consented to the directory, is connected, or
-//     has a pending request to or from the member;
+//   - a member: the person consented to the directory, is connected, has
+//     a pending request to or from the member, or was blocked by them;
 //   - a partner: the person allowed partners to see them;
 //   - but never, for members and partners, someone who blocked them;
 //   - anonymous: the person is listed and their profile is PUBLIC.
@@ -49,7 +49,7 @@ func PersonVisible(v viewer.Viewer) predicate.Person {
 			person.ListedInDirectory(true),
 			person.ID(v.PersonID),
 			connectedTo(v.PersonID),
-			pendingWith(v.PersonID),
+			involvedWith(v.PersonID),
 		))
 	case v.Is(viewer.RolePartner):
 		return notBlocking(v.PersonID, person.Or(person.VisibleToPartners(true), person.ID(v.PersonID)))

@@ -24,17 +24,20 @@ func blockedBy(id int) predicate.Person {
 	)
 }
 
-// pendingWith is the predicate of the people with a pending request to or
-// from the person id: whoever asks to connect shows themself to the person
-// they ask, and stays visible to the asker until the request is answered.
-func pendingWith(id int) predicate.Person {
+// involvedWith is the predicate of the people with a pending request to
+// or from the person id, or whom the person id blocked: whoever asks to
+// connect shows themself to the person they ask, and stays visible to the
+// asker until the request is answered; and a person sees whom they blocked,
+// to be able to unblock them.
+func involvedWith(id int) predicate.Person {
 	if id == 0 {
 		return person.IDIn() // no one: the viewer has no person
 	}
 	pending := connection.StatusEQ(connection.StatusPENDING)
 	return person.Or(
 		person.HasSentConnectionsWith(pending, connection.AddresseeID(id)),
-		person.HasReceivedConnectionsWith(pending, connection.RequesterID(id)),
+		person.HasReceivedConnectionsWith(connection.RequesterID(id),
+			connection.StatusIn(connection.StatusPENDING, connection.StatusBLOCKED)),
 	)
 }
 

@@ -153,9 +153,6 @@ func redact(raw string) string {
 // Redact hides the password in a database URL, for logs.
 func Redact(raw string) string { return redact(raw) }
 
-// versionedPostgres: XXX-MIGRATIONS switched on once the files are final.
-var versionedPostgres = false
-
 // migrateMu serializes migrations within a process: ent's migration code
 // shares its table definitions between clients.
 var migrateMu sync.Mutex
@@ -174,7 +171,7 @@ func (d *DB) Migrate(ctx context.Context) error {
 func (d *DB) MigrateTo(ctx context.Context, opts MigrateOptions) error {
 	migrateMu.Lock()
 	defer migrateMu.Unlock()
-	if d.Dialect == dialect.Postgres && versionedPostgres {
+	if d.Dialect == dialect.Postgres {
 		all, err := Migrations()
 		if err != nil {
 			return err

@@ -186,15 +186,24 @@ func TestMigrationsUpgradeKeepsData(t *testing.T) {
 	migrateVersioned(t, db, all[0].Version)
 	// Rows written by a build at the first version, in its own terms.
 	now := time.Now().UTC().Truncate(time.Second)
-	stmts := []string{
-		`INSERT INTO organizations (id, created_at, updated_at, name, kind) VALUES (21474836480, $1, $1, 'Shyraq', 'ASSOCIATION')`,
-		`INSERT INTO programs (id, created_at, updated_at, name, operator_id) VALUES (30064771072, $1, $1, 'School of Independent Life', 21474836480)`,
-		`INSERT INTO persons (id, created_at, updated_at, given_name, family_name, city, listed_in_directory) VALUES (25769803776, $1, $1, 'Aigerim', 'Test', 'Almaty', true)`,
-		`INSERT INTO cohorts (id, created_at, updated_at, name, city, start_date, end_date, capacity, program_id) VALUES (4294967296, $1, $1, 'Almaty spring', 'Almaty', $1, $1, 15, 30064771072)`,
-	}
-	for _, s := range stmts {
-		if _, err := db.SQL.Exec(s, now); err != nil {
-			t.Fatalf("%s: %v", s, err)
+	var org, prog, person, cohort int
+	for _, ins := range []struct {
+		sql  string
+		args []any
+		id   *int
+	}{
+		{`INSERT INTO organizations (created_at, updated_at, name, kind) VALUES ($1, $1, 'Shyraq', 'ASSOCIATION') RETURNING id`, []any{now}, &org},
+		{`INSERT INTO programs (created_at, updated_at, name, operator_id) VALUES ($1, $1, 'School of Independent Life', $2) RETURNING id`, []any{now, &org}, &prog},
+		{`INSERT INTO persons (created_at, updated_at, given_name, family_name, city, listed_in_directory) VALUES ($1, $1, 'Aigerim', 'Test', 'Almaty', true) RETURNING id`, []any{now}, &person},
+		{`INSERT INTO cohorts (created_at, updated_at, name, city, start_date, end_date, capacity, program_id) VALUES ($1, $1, 'Almaty spring', 'Almaty', $1, $1, 15, $2) RETURNING id`, []any{now, &prog}, &cohort},
+	} {
+		for i, a := range ins.args {
+			if p, ok := a.(*int); ok {
+				ins.args[i] = *p
+			}
+		}
+		if err := db.SQL.QueryRow(ins.sql, ins.args...).Scan(ins.id); err != nil {
+			t.Fatalf("%s: %v", ins.sql, err)
 		}
 	}
 	migrateVersioned(t, db, "")
@@ -202,14 +211,14 @@ func TestMigrationsUpgradeKeepsData(t *testing.T) {
 		t.Fatalf("after the upgrade the database differs from the ent schema:\n%s", strings.Join(p, "\n"))
 	}
 	ctx := viewer.SystemContext(context.Background())
-	org, err := db.Client.Organization.Query().Where(organization.Name("Shyraq")).Only(ctx)
+	o, err := db.Client.Organization.Query().Where(organization.Name("Shyraq")).Only(ctx)
 	if err != nil {
 		t.Fatalf("the organization did not survive the upgrade: %v", err)
 	}
-	if org.Kind != organization.KindASSOCIATION || !org.CreatedAt.Equal(now) {
-		t.Errorf("organization after the upgrade: %+v", org)
+	if o.ID != org || o.Kind != organization.KindASSOCIATION || !o.CreatedAt.Equal(now) {
+		t.Errorf("organization after the upgrade: %+v", o)
 	}
-	p, err := db.Client.Person.Get(ctx, 25769803776)
+	p, err := db.Client.Person.Get(ctx, person)
 	if err != nil || p.GivenName != "Aigerim" || p.City != "Almaty" || !p.ListedInDirectory {
 		t.Errorf("person after the upgrade: %+v, %v", p, err)
 	}
@@ -217,11 +226,11 @@ func TestMigrationsUpgradeKeepsData(t *testing.T) {
 		t.Errorf("%d cohorts after the upgrade, want 1", n)
 	}
 	// New rows get IDs after the old ones, in their type's range.
-	c, err := db.Client.Cohort.Create().SetName("Almaty autumn").SetCity("Almaty").SetStartDate(now).SetEndDate(now).SetCapacity(15).SetProgramID(30064771072).Save(ctx)
+	c, err := db.Client.Cohort.Create().SetName("Almaty autumn").SetCity("Almaty").SetStartDate(now).SetEndDate(now).SetCapacity(15).SetProgramID(prog).Save(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.ID <= 4294967296 || c.ID >= 2*4294967296 {
+	if c.ID <= cohort || c.ID>>32 != cohort>>32 {
 		t.Errorf("new cohort id %d is outside the cohorts' range", c.ID)
 	}
 }

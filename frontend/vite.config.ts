@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -39,8 +40,22 @@ function gqlDocuments(): Plugin {
   };
 }
 
+/**
+ * Vite empties dist/ before each build; dist/.keep is committed so that
+ * `go build` (go:embed all:dist) works before the SPA is built. Put it back.
+ */
+function keepDist(): Plugin {
+  return {
+    name: 'birge-keep-dist',
+    apply: 'build',
+    closeBundle() {
+      writeFileSync(fileURLToPath(new URL('./dist/.keep', import.meta.url)), '');
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [gqlDocuments(), react()],
+  plugins: [gqlDocuments(), react(), keepDist()],
   server: {
     proxy: { '/graphql': { target: api, changeOrigin: false } },
   },
@@ -52,6 +67,17 @@ export default defineConfig({
     // Keep every asset a separate file: the server's CSP allows no inline data.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate files cache longer.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
 )
@@ -20,6 +21,19 @@ func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
+	if len(ids) == 1 {
+		// As for several IDs: a missing or hidden one is a null entry
+		// with a NOT_FOUND error, not a failed list.
+		n, err := r.client.Noder(ctx, ids[0])
+		if ent.IsNotFound(err) {
+			graphql.AddError(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(0)), err)
+			return []ent.Noder{nil}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return []ent.Noder{n}, nil
+	}
 	return r.client.Noders(ctx, ids)
 }
 
@@ -86,6 +100,9 @@ func (r *queryResolver) Programs(ctx context.Context, after *entgql.Cursor[int],
 		)
 }
 
+// Connection returns generated.ConnectionResolver implementation.
+func (r *Resolver) Connection() generated.ConnectionResolver { return &connectionResolver{r} }
+
 // Person returns generated.PersonResolver implementation.
 func (r *Resolver) Person() generated.PersonResolver { return &personResolver{r} }
 
@@ -98,6 +115,7 @@ func (r *Resolver) PersonWhereInput() generated.PersonWhereInputResolver {
 }
 
 type (
+	connectionResolver       struct{ *Resolver }
 	personResolver           struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	personWhereInputResolver struct{ *Resolver }

@@ -41,9 +41,10 @@ const (
 )
 
 // ExpensiveFields are the fields that cost a token of the per-client
-// expensive-operation bucket each time an operation selects them: exports,
-// search and reports. Names that the schema does not have are harmless.
-var ExpensiveFields = []string{"myData", "search", "searchPeople", "peerSuggestions", "suggestions", "outcomeReport", "report", "export"}
+// expensive-operation budget each time an operation selects them: the
+// data export, search and suggestions, and the partner reports with their
+// CSV exports.
+var ExpensiveFields = []string{"myData", "searchPeople", "suggestedPeers", "programReach", "outcomes", "fundingReport", "csv"}
 
 // budget decides whether the client in ctx may spend n tokens of the
 // expensive-operation budget (see package ratelimit).
@@ -74,8 +75,8 @@ func (l shapeLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	}
 	w := shapeWalker{maxFields: l.maxFields, expensive: l.expensive}
 	depth := w.walk(oc.Operation.SelectionSet, 1)
-	if name, ok := longText(oc.Variables, oc.Operation.SelectionSet); !ok {
-		return codedError(apierror.BadUserInput, "%s: is longer than %d characters", name, MaxTextLength)
+	if where, problem := badText(oc.Variables, oc.Operation.SelectionSet); problem != "" {
+		return codedError(apierror.BadUserInput, "%s: %s", where, problem)
 	}
 	switch {
 	case w.introspects && oc.DisableIntrospection:
@@ -266,77 +267,87 @@ func answerTimeouts(ctx context.Context, next graphql.OperationHandler) graphql.
 	}
 }
 
-// longText finds a text longer than MaxTextLength in the variables or in
-// the arguments written in the operation, and names where it is.
-func longText(vars map[string]any, set ast.SelectionSet) (string, bool) {
+// badText finds a text that no field accepts: longer than MaxTextLength,
+// or holding a NUL character (which PostgreSQL cannot store), in the
+// variables or in the arguments written in the operation. It returns
+// where it is and what is wrong, or "" when all is well.
+func badText(vars map[string]any, set ast.SelectionSet) (where, problem string) {
 	for name, v := range vars {
-		if !textFits(v) {
-			return "$" + name, false
+		if p := textProblem(v); p != "" {
+			return "$" + name, p
 		}
 	}
 	seen := map[string]bool{} // each fragment once, however often spread
-	var walk func(ast.SelectionSet) (string, bool)
-	walk = func(set ast.SelectionSet) (string, bool) {
+	var walk func(ast.SelectionSet) (string, string)
+	walk = func(set ast.SelectionSet) (string, string) {
 		for _, sel := range set {
+			var sub ast.SelectionSet
 			switch s := sel.(type) {
 			case *ast.Field:
 				for _, a := range s.Arguments {
-					if !valueFits(a.Value) {
-						return a.Name, false
+					if p := valueProblem(a.Value); p != "" {
+						return a.Name, p
 					}
 				}
-				if n, ok := walk(s.SelectionSet); !ok {
-					return n, false
-				}
+				sub = s.SelectionSet
 			case *ast.InlineFragment:
-				if n, ok := walk(s.SelectionSet); !ok {
-					return n, false
-				}
+				sub = s.SelectionSet
 			case *ast.FragmentSpread:
 				if s.Definition != nil && !seen[s.Name] {
 					seen[s.Name] = true
-					if n, ok := walk(s.Definition.SelectionSet); !ok {
-						return n, false
-					}
+					sub = s.Definition.SelectionSet
 				}
 			}
+			if n, p := walk(sub); p != "" {
+				return n, p
+			}
 		}
-		return "", true
+		return "", ""
 	}
 	return walk(set)
 }
 
-func textFits(v any) bool {
+func stringProblem(s string) string {
+	switch {
+	case len(s) > MaxTextLength && utf8.RuneCountInString(s) > MaxTextLength:
+		return fmt.Sprintf("is longer than %d characters", MaxTextLength)
+	case strings.IndexByte(s, 0) >= 0:
+		return "must not contain the NUL character"
+	}
+	return ""
+}
+
+func textProblem(v any) string {
 	switch v := v.(type) {
 	case string:
-		return len(v) <= MaxTextLength || utf8.RuneCountInString(v) <= MaxTextLength
+		return stringProblem(v)
 	case []any:
 		for _, e := range v {
-			if !textFits(e) {
-				return false
+			if p := textProblem(e); p != "" {
+				return p
 			}
 		}
 	case map[string]any:
 		for _, e := range v {
-			if !textFits(e) {
-				return false
+			if p := textProblem(e); p != "" {
+				return p
 			}
 		}
 	}
-	return true
+	return ""
 }
 
-func valueFits(v *ast.Value) bool {
+func valueProblem(v *ast.Value) string {
 	if v == nil {
-		return true
+		return ""
 	}
-	if (v.Kind == ast.StringValue || v.Kind == ast.BlockValue) && utf8.RuneCountInString(v.Raw) > MaxTextLength {
-		return false
+	if v.Kind == ast.StringValue || v.Kind == ast.BlockValue {
+		return stringProblem(v.Raw)
 	}
 	for _, c := range v.Children {
-		if !valueFits(c.Value) {
-			return false
+		if p := valueProblem(c.Value); p != "" {
+			return p
 		}
 	}
-	return true
+	return ""
 }

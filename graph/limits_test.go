@@ -166,7 +166,7 @@ func TestLongTextIsRefused(t *testing.T) {
 	h := limitsHandler(t, graph.Options{})
 	long := strings.Repeat("ж", graph.MaxTextLength+1)
 	for name, body := range map[string]map[string]any{
-		"in a variable": {"query": "mutation($e: String!) { requestPasswordReset(email: $e) }", "variables": map[string]any{"e": long}},
+		"in a variable":      {"query": "mutation($e: String!) { requestPasswordReset(email: $e) }", "variables": map[string]any{"e": long}},
 		"nested in an input": {"query": "mutation($i: UpdateMyProfileInput!) { updateMyProfile(input: $i) { id } }", "variables": map[string]any{"i": map[string]any{"contact": map[string]any{"telegram": long}}}},
 		"inline":             {"query": `mutation { requestPasswordReset(email: "` + long + `") }`},
 		"in a fragment":      {"query": `query { ...F } fragment F on Query { people(where: {city: "` + long + `"}) { totalCount } }`},
@@ -174,6 +174,9 @@ func TestLongTextIsRefused(t *testing.T) {
 		if r := postGraphQL(t, h, body); r.code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "longer than") {
 			t.Errorf("%s: %q %+v", name, r.code(), r.Errors)
 		}
+	}
+	if r := postGraphQL(t, h, map[string]any{"query": "mutation($e: String!) { requestPasswordReset(email: $e) }", "variables": map[string]any{"e": "a\x00b@example.kz"}}); r.code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "NUL") {
+		t.Errorf("a NUL character: %q %+v", r.code(), r.Errors)
 	}
 	ok := strings.Repeat("ж", graph.MaxTextLength)
 	if r := postGraphQL(t, h, map[string]any{"query": "mutation($e: String!) { requestPasswordReset(email: $e) }", "variables": map[string]any{"e": ok}}); strings.Contains(fmt.Sprint(r.Errors), "longer than") {

@@ -250,7 +250,8 @@ func TestValidation(t *testing.T) {
 		"endDate": "2025-09-07T00:00:00Z", "capacity": 15, "programID": gid(prog.ID)}
 	newFunding := map[string]any{"amountKzt": 100, "year": 2025, "purpose": "Transport", "funderID": gid(org.ID), "programID": gid(prog.ID)}
 	newTag := map[string]any{"slug": "fitness", "labelKk": "Фитнес", "labelRu": "Фитнес", "labelEn": "Fitness"}
-	conflict := []string{"conflicts"}
+	duplicate := []string{"already exists"}
+	missing := []string{"does not exist"}
 
 	for _, tc := range []struct {
 		name  string
@@ -265,31 +266,31 @@ func TestValidation(t *testing.T) {
 		{"family name too long", "createPerson", "", person("familyName", long(101)), []string{"familyName", "100"}},
 		{"city too long", "createPerson", "", person("city", long(101)), []string{"city", "100"}},
 		{"update to a blank name", "updatePerson", gid(p.ID), map[string]any{"familyName": " "}, []string{"familyName", "empty"}},
-		{"person of a missing organization", "createPerson", "", person("organizationID", absentID(t, gid(org.ID))), conflict},
+		{"person of a missing organization", "createPerson", "", person("organizationID", absentID(t, gid(org.ID))), missing},
 
 		{"empty organization name", "createOrganization", "", map[string]any{"name": "", "kind": "FOUNDATION"}, []string{"name", "empty"}},
 		{"organization name too long", "createOrganization", "", map[string]any{"name": long(201), "kind": "FOUNDATION"}, []string{"name", "200"}},
 		{"website not a web address", "createOrganization", "", map[string]any{"name": "Bota", "kind": "FOUNDATION", "website": "bota.kz"}, []string{"website", "http"}},
 		{"website of another scheme", "createOrganization", "", map[string]any{"name": "Bota", "kind": "FOUNDATION", "website": "ftp://bota.kz"}, []string{"website", "http"}},
 		{"update to a bad website", "updateOrganization", gid(org.ID), map[string]any{"website": "https://"}, []string{"website", "http"}},
-		{"duplicate organization name", "createOrganization", "", map[string]any{"name": "Shyraq", "kind": "ASSOCIATION"}, conflict},
+		{"duplicate organization name", "createOrganization", "", map[string]any{"name": "Shyraq", "kind": "ASSOCIATION"}, duplicate},
 
 		{"blank program name", "createProgram", "", map[string]any{"name": " ", "operatorID": gid(org.ID)}, []string{"name", "empty"}},
-		{"program of a missing operator", "createProgram", "", map[string]any{"name": "Summer school", "operatorID": absentID(t, gid(org.ID))}, conflict},
+		{"program of a missing operator", "createProgram", "", map[string]any{"name": "Summer school", "operatorID": absentID(t, gid(org.ID))}, missing},
 
 		{"capacity zero", "createCohort", "", with(newCohort, "capacity", 0), []string{"capacity", "greater than 0"}},
 		{"capacity negative", "createCohort", "", with(newCohort, "capacity", -3), []string{"capacity", "greater than 0"}},
 		{"capacity too large", "createCohort", "", with(newCohort, "capacity", 1001), []string{"capacity", "1000"}},
 		{"blank cohort city", "createCohort", "", with(newCohort, "city", ""), []string{"city", "empty"}},
 		{"end before start", "createCohort", "", with(newCohort, "endDate", "2025-08-31T00:00:00Z"), []string{"endDate", "before the start"}},
-		{"cohort of a missing program", "createCohort", "", with(newCohort, "programID", absentID(t, gid(prog.ID))), conflict},
-		{"cohort of a program that is an organization", "createCohort", "", with(newCohort, "programID", gid(org.ID)), conflict},
+		{"cohort of a missing program", "createCohort", "", with(newCohort, "programID", absentID(t, gid(prog.ID))), missing},
+		{"cohort of a program that is an organization", "createCohort", "", with(newCohort, "programID", gid(org.ID)), missing},
 		{"update end date before start", "updateCohort", gid(c.ID), map[string]any{"endDate": "2024-06-02T00:00:00Z"}, []string{"endDate", "before the start"}},
 		{"update start date after end", "updateCohort", gid(c.ID), map[string]any{"startDate": "2024-06-10T00:00:00Z"}, []string{"endDate", "before the start"}},
 		{"update capacity to zero", "updateCohort", gid(c.ID), map[string]any{"capacity": 0}, []string{"capacity", "greater than 0"}},
 
-		{"duplicate enrollment", "createEnrollment", "", map[string]any{"personID": gid(p.ID), "cohortID": gid(c.ID)}, conflict},
-		{"enrollment of a missing person", "createEnrollment", "", map[string]any{"personID": absentID(t, gid(p.ID)), "cohortID": gid(c.ID)}, conflict},
+		{"duplicate enrollment", "createEnrollment", "", map[string]any{"personID": gid(p.ID), "cohortID": gid(c.ID)}, duplicate},
+		{"enrollment of a missing person", "createEnrollment", "", map[string]any{"personID": absentID(t, gid(p.ID)), "cohortID": gid(c.ID)}, missing},
 		{"pledge too long", "createEnrollment", "", map[string]any{"personID": gid(a.person("Arman", "Kim", "").ID), "cohortID": gid(c.ID), "pledge": long(1001)}, []string{"pledge", "1000"}},
 		{"update to long goals", "updateEnrollment", gid(e.ID), map[string]any{"goals": long(2001)}, []string{"goals", "2000"}},
 
@@ -298,7 +299,7 @@ func TestValidation(t *testing.T) {
 		{"empty slug", "createInterest", "", with(newTag, "slug", ""), []string{"slug", "1 to 60"}},
 		{"slug too long", "createActivity", "", with(newTag, "slug", strings.Repeat("a", 61)), []string{"slug", "1 to 60"}},
 		{"blank label", "createActivity", "", with(newTag, "labelKk", " "), []string{"labelKk", "empty"}},
-		{"duplicate slug", "createActivity", "", with(newTag, "slug", "dance"), conflict},
+		{"duplicate slug", "createActivity", "", with(newTag, "slug", "dance"), duplicate},
 		{"update to a bad slug", "updateActivity", gid(act.ID), map[string]any{"slug": "dance!"}, []string{"slug", "a-z"}},
 		{"update to a long label", "updateInterest", gid(in.ID), map[string]any{"labelEn": long(101)}, []string{"labelEn", "100"}},
 
@@ -308,7 +309,7 @@ func TestValidation(t *testing.T) {
 		{"blank purpose", "createFunding", "", with(newFunding, "purpose", ""), []string{"purpose", "empty"}},
 		{"funding to a program and a cohort", "createFunding", "", with(newFunding, "cohortID", gid(c.ID)), []string{"programID", "exactly one"}},
 		{"funding to nothing", "createFunding", "", with(newFunding, "programID", nil), []string{"programID", "exactly one"}},
-		{"funding from a missing funder", "createFunding", "", with(newFunding, "funderID", absentID(t, gid(org.ID))), conflict},
+		{"funding from a missing funder", "createFunding", "", with(newFunding, "funderID", absentID(t, gid(org.ID))), missing},
 		{"update funding to add a cohort", "updateFunding", gid(toProgram.ID), map[string]any{"cohortID": gid(c.ID)}, []string{"programID", "exactly one"}},
 		{"update funding to no target", "updateFunding", gid(toProgram.ID), map[string]any{"clearProgram": true}, []string{"programID", "exactly one"}},
 		{"update to a negative amount", "updateFunding", gid(toProgram.ID), map[string]any{"amountKzt": -5}, []string{"amountKzt", "negative"}},

@@ -41,6 +41,7 @@ const (
 	relPending                // a member with a pending request to or from the person
 	relConnected              // a member with an accepted connection to the person
 	relBlocked                // a member or partner whom the person blocked
+	relBlocker                // a member who blocked the person
 	relPartner                // a person of a partner organization
 	relStaff                  // trainers and association staff
 	relAdmin                  // admins
@@ -48,7 +49,7 @@ const (
 )
 
 var mxRelNames = [...]string{"anonymous", "member", "member with a pending request", "connected member",
-	"blocked member or partner", "partner", "staff", "admin", "self"}
+	"blocked member or partner", "member who blocked them", "partner", "staff", "admin", "self"}
 
 func (r mxRel) String() string { return mxRelNames[r] }
 
@@ -57,8 +58,9 @@ func (r mxRel) String() string { return mxRelNames[r] }
 // connected to them; partners when the person allowed partners; visitors
 // when the person is listed and their profile is PUBLIC." With the
 // connection rules (package access's documentation): a member also sees
-// whoever has a pending request to or from them, and members and partners
-// never see someone who blocked them.
+// whoever has a pending request to or from them and whom they blocked (to
+// be able to unblock), and members and partners never see someone who
+// blocked them.
 func mxSeesPerson(r mxRel, p *mxPerson) bool {
 	switch r {
 	case relAnon:
@@ -69,7 +71,7 @@ func mxSeesPerson(r mxRel, p *mxPerson) bool {
 		return p.partners
 	case relBlocked:
 		return false
-	case relPending, relConnected, relStaff, relAdmin, relSelf:
+	case relPending, relBlocker, relConnected, relStaff, relAdmin, relSelf:
 		return true
 	}
 	panic("unknown relation")
@@ -84,6 +86,7 @@ var mxLevelsSeen = map[mxRel][]visibility.Level{
 	relMember:    {visibility.Public, visibility.Community},
 	relPending:   {visibility.Public, visibility.Community},
 	relBlocked:   nil,
+	relBlocker:   {visibility.Public, visibility.Community},
 	relConnected: {visibility.Public, visibility.Community, visibility.Connections},
 	relPartner:   {visibility.Public, visibility.Community},
 	relStaff:     {visibility.Public, visibility.Community, visibility.Connections, visibility.Staff},
@@ -185,6 +188,8 @@ func (fx *mxFixture) rel(vw mxViewer, p *mxPerson) mxRel {
 			return relConnected
 		case from == connection.StatusPENDING || to == connection.StatusPENDING:
 			return relPending
+		case to == connection.StatusBLOCKED:
+			return relBlocker
 		}
 		return relMember
 	}
@@ -882,8 +887,11 @@ func (fx *mxFixture) checkNodes(t *testing.T, c *client.Client, vw mxViewer, peo
 			}
 		}
 		if len(ids) == 1 {
-			// nodes(ids) of one hidden ID fails as a whole (see the
-			// report of issue 3's tests); pad with a person everyone sees.
+			// nodes(ids) with a single hidden ID fails as a whole (ent's
+			// Noders takes a shortcut for one ID and returns its error,
+			// and [Node]! then nulls the whole response), unlike the same
+			// ID among others (a null entry). Pad with a person everyone
+			// sees, so that this check is of the usual case.
 			ids = append(ids, `"`+mxID(fx.staff.id)+`"`)
 		}
 		fmt.Fprintf(&b, "ns: nodes(ids: [%s]) { ... on Person { id givenName } }\n}\n", strings.Join(ids, ", "))
@@ -1142,40 +1150,44 @@ func (fx *mxFixture) checkPreviews(t *testing.T, c *client.Client, vw mxViewer) 
 func TestPrivacyMatrix(t *testing.T) {
 	t.Parallel()
 	fx := mxBuild(t)
-	counts := map[string]int{}
-	run := func(vw mxViewer) {
-		t.Run(vw.name, func(t *testing.T) {
-			c := fx.as(vw.v)
-			t.Run("lists", func(t *testing.T) { fx.checkLists(t, c, vw) })
-			t.Run("cohorts", func(t *testing.T) { fx.checkCohorts(t, c, vw) })
-			t.Run("nodes", func(t *testing.T) { fx.checkNodes(t, c, vw, fx.people) })
-			t.Run("own", func(t *testing.T) { fx.checkOwn(t, c, vw) })
-		})
-		counts[vw.name]++
-	}
-	for _, vw := range fx.viewers {
-		run(vw)
-	}
+	viewers := append([]mxViewer{}, fx.viewers...)
 	// Two subjects as themselves on every path: the most hidden and the
 	// most open.
-	run(fx.selfViewer(fx.subjects[len(visibility.All)*len(visibility.All)-1])) // unlisted, PRIVATE/PRIVATE
-	run(fx.selfViewer(fx.subjects[len(fx.subjects)-len(visibility.All)*len(visibility.All)]))
-
-	// Every subject as themself: their own person, groups, export and
-	// previews for each audience.
-	t.Run("self", func(t *testing.T) {
-		for _, p := range fx.subjects {
-			vw := fx.selfViewer(p)
-			c := fx.as(vw.v)
-			fx.checkNodes(t, c, vw, []*mxPerson{p})
-			fx.checkMyData(t, c, vw)
-			fx.checkPreviews(t, c, vw)
+	viewers = append(viewers,
+		fx.selfViewer(fx.subjects[len(visibility.All)*len(visibility.All)-1]),                // unlisted, PRIVATE/PRIVATE
+		fx.selfViewer(fx.subjects[len(fx.subjects)-len(visibility.All)*len(visibility.All)]), // listed, PUBLIC/PUBLIC, partners
+	)
+	t.Run("paths", func(t *testing.T) {
+		for _, vw := range viewers {
+			t.Run(vw.name, func(t *testing.T) {
+				t.Parallel()
+				c := fx.as(vw.v)
+				t.Run("lists", func(t *testing.T) { fx.checkLists(t, c, vw) })
+				t.Run("cohorts", func(t *testing.T) { fx.checkCohorts(t, c, vw) })
+				t.Run("nodes", func(t *testing.T) { fx.checkNodes(t, c, vw, fx.people) })
+				t.Run("own", func(t *testing.T) { fx.checkOwn(t, c, vw) })
+			})
+		}
+		// Every subject as themself: their own person, groups, export
+		// and previews for each audience.
+		const groups = 4
+		for g := 0; g < groups; g++ {
+			t.Run(fmt.Sprintf("self/%d", g), func(t *testing.T) {
+				t.Parallel()
+				for i := g; i < len(fx.subjects); i += groups {
+					vw := fx.selfViewer(fx.subjects[i])
+					c := fx.as(vw.v)
+					fx.checkNodes(t, c, vw, []*mxPerson{fx.subjects[i]})
+					fx.checkMyData(t, c, vw)
+					fx.checkPreviews(t, c, vw)
+				}
+			})
 		}
 	})
-
+	// After every path has been read: the audit log of those reads.
 	t.Run("audit", func(t *testing.T) { fx.checkAudit(t) })
 	t.Logf("matrix: %d people (%d subjects: listed x partners x %d profile levels x %d contact levels), %d viewers",
-		len(fx.people), len(fx.subjects), len(visibility.All), len(visibility.All), len(fx.viewers)+2+len(fx.subjects))
+		len(fx.people), len(fx.subjects), len(visibility.All), len(visibility.All), len(fx.viewers)+len(fx.subjects))
 }
 
 // checkAudit: staff reads of contact details are in the audit log (which

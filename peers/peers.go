@@ -92,8 +92,8 @@ type Reason struct {
 	Cohort     *ent.Cohort
 	Activity   *ent.Activity
 	Interest   *ent.Interest
-	City       string
-	LookingFor string
+	City       *string // as the suggested person wrote it
+	LookingFor *string
 }
 
 // Suggestion is a person suggested to the viewer, with the reasons and
@@ -395,11 +395,11 @@ func (p *profile) reasons(ctx context.Context, client *ent.Client, ids []int) ([
 			s.add(&Reason{Kind: SharedInterest, Interest: p.interests[i.ID]}, WeightInterest)
 		}
 		if p.city != "" && sameCity(x.City, p.city) {
-			s.add(&Reason{Kind: SameCity, City: x.City}, WeightCity)
+			s.add(&Reason{Kind: SameCity, City: &x.City}, WeightCity)
 		}
 		for _, l := range p.lookingFor() {
 			if slices.Contains(x.LookingFor, l) {
-				s.add(&Reason{Kind: LookingFor, LookingFor: l}, WeightLookingFor)
+				s.add(&Reason{Kind: LookingFor, LookingFor: &l}, WeightLookingFor)
 			}
 		}
 		out = append(out, s)

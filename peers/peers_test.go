@@ -123,10 +123,10 @@ func describe(sugs []*peers.Suggestion) []string {
 				d += " " + r.Activity.Slug
 			case r.Interest != nil:
 				d += " " + r.Interest.Slug
-			case r.City != "":
-				d += " " + r.City
-			case r.LookingFor != "":
-				d += " " + r.LookingFor
+			case r.City != nil:
+				d += " " + *r.City
+			case r.LookingFor != nil:
+				d += " " + *r.LookingFor
 			}
 			rs = append(rs, d)
 		}

@@ -136,7 +136,9 @@ func setConsent(ctx context.Context, client *ent.Client, kind consent.Kind, gran
 	if err != nil && !ent.IsNotFound(err) {
 		return nil, err
 	}
-	now := time.Now().UTC()
+	// Microseconds: what PostgreSQL keeps, so that the time returned now
+	// is the time read back later.
+	now := time.Now().UTC().Truncate(time.Microsecond)
 	switch {
 	case granted && open == nil:
 		open, err = client.Consent.Create().SetPersonID(v.PersonID).SetKind(kind).SetGrantedAt(now).Save(ctx)

@@ -157,12 +157,16 @@ func attack(t *testing.T, s *report.Snapshot) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range fy.CostPerParticipant {
-		k := fmt.Sprintf("participants|year %d", c.Year)
-		if c.CostKZT.Value != nil {
-			a.learn(t, k, report.Cell{Value: c.CostKZT.Value, N: c.CostKZT.N}, nil)
-		} else if c.CostKZT.Suppressed {
-			a.hidden[k] = true
+	for _, c := range fy.CostByYear {
+		for m, cost := range map[string]report.Cell{"participants": c.PerParticipantKZT, "completed": c.PerCompleterKZT} {
+			k := fmt.Sprintf("%s|year %d", m, c.Year)
+			if cost.Value != nil {
+				// The money is public: funding / cost is the count.
+				v := math.Round(float64(c.FundingKZT) / *cost.Value)
+				a.learn(t, k, report.Cell{Value: &v, N: cost.N}, nil)
+			} else if cost.Suppressed {
+				a.hidden[k] = true
+			}
 		}
 	}
 	h := s.Headline()
@@ -299,12 +303,26 @@ func TestDemoOutcomes(t *testing.T) {
 	}
 	for _, g := range []report.Grouping{report.ByYear, report.ByCohort} {
 		r, _ := s.Reach(g)
-		shown := 0
+		places, completed := 0, 0
 		for _, row := range r.Rows {
 			if !row.Participants.Suppressed {
-				shown++
+				places++
+			}
+			if !row.Completed.Suppressed {
+				completed++
 			}
 		}
-		t.Logf("demo reach by %s: %d of %d rows shown", g, shown, len(r.Rows))
+		o, _ := s.Outcomes(g)
+		rates, cooks := 0, 0
+		for _, row := range o.Rows {
+			if !row.Stages[1].ResponseRate.Suppressed {
+				rates++
+			}
+			if !row.Stages[1].CooksForSelf.Suppressed {
+				cooks++
+			}
+		}
+		t.Logf("demo by %s: places shown in %d, completions in %d, COURSE_END response rates in %d, cooking in %d of %d rows",
+			g, places, completed, rates, cooks, len(r.Rows))
 	}
 }

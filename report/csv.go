@@ -135,19 +135,20 @@ func (f *Funding) table() ([]string, [][]string) {
 	var rows [][]string
 	switch f.GroupBy {
 	case ByFundingYear:
-		header = []string{"year", "amount_kzt", "grants", "participants", "cost_per_participant_kzt"}
+		header = []string{"year", "amount_kzt", "grants", "participants", "completed", "cost_per_participant_kzt", "cost_per_completer_kzt"}
 		grants := map[int]int{}
 		for _, r := range f.Rows {
 			grants[*r.Year] = r.Grants
 		}
-		for _, c := range f.CostPerParticipant {
-			rows = append(rows, []string{number(c.Year), kzt(c.FundingKZT), number(grants[c.Year]), count(c.Participants), money(c.CostKZT)})
+		for _, c := range f.CostByYear {
+			rows = append(rows, []string{number(c.Year), kzt(c.FundingKZT), number(grants[c.Year]),
+				count(c.Participants), count(c.Completed), money(c.PerParticipantKZT), money(c.PerCompleterKZT)})
 		}
 		total := 0
 		for _, r := range f.Rows {
 			total += r.Grants
 		}
-		rows = append(rows, []string{"all", kzt(f.TotalKZT), number(total), "", money(f.Cost)})
+		rows = append(rows, []string{"all", kzt(f.TotalKZT), number(total), "", "", money(f.PerParticipantKZT), money(f.PerCompleterKZT)})
 	default:
 		header = []string{strings.ToLower(string(f.GroupBy)), "funder_id", "amount_kzt", "grants"}
 		total := 0

@@ -71,6 +71,7 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/report/suppress"
+	"github.com/shyraq/birge/viewer"
 )
 
 // Cell is a published figure; see package suppress.
@@ -214,4 +215,51 @@ func groupingOf(g Grouping) error {
 		return fmt.Errorf("report: unknown grouping %q", g)
 	}
 	return nil
+}
+
+// Headline returns the headline figures; anyone may read them.
+func (s *Service) Headline(ctx context.Context) (*Headline, error) {
+	snap, err := s.authorized(ctx, KindHeadline)
+	if err != nil {
+		return nil, err
+	}
+	return snap.Headline(), nil
+}
+
+// Reach returns the reach report grouped by g; anyone may read it.
+func (s *Service) Reach(ctx context.Context, g Grouping) (*Reach, error) {
+	snap, err := s.authorized(ctx, KindReach)
+	if err != nil {
+		return nil, err
+	}
+	return snap.Reach(g)
+}
+
+// Outcomes returns the outcomes report grouped by g, to partners, staff
+// and admins.
+func (s *Service) Outcomes(ctx context.Context, g Grouping) (*Outcomes, error) {
+	snap, err := s.authorized(ctx, KindOutcomes)
+	if err != nil {
+		return nil, err
+	}
+	return snap.Outcomes(g)
+}
+
+// Funding returns the funding report grouped by g, to partners, staff and
+// admins.
+func (s *Service) Funding(ctx context.Context, g FundingGrouping) (*Funding, error) {
+	snap, err := s.authorized(ctx, KindFunding)
+	if err != nil {
+		return nil, err
+	}
+	return snap.Funding(g)
+}
+
+// authorized returns the snapshot if the viewer of ctx may read reports
+// of kind k.
+func (s *Service) authorized(ctx context.Context, k Kind) (*Snapshot, error) {
+	if err := Authorize(viewer.FromContext(ctx), k); err != nil {
+		return nil, err
+	}
+	return s.Snapshot(ctx)
 }

@@ -95,10 +95,12 @@ func TestReach(t *testing.T) {
 	if !reachRow(t, byCourse, "Almaty, spring 2019").Participants.Suppressed && !reachRow(t, byYear, "2019").Participants.Suppressed {
 		t.Error("2019 - A = B")
 	}
-	// D: 7 places, 6 completed, 1 withdrew: completing and rate hidden.
+	// D: 7 places, 6 completed, 1 withdrew: the rate and one count hidden.
 	d := reachRow(t, byCourse, "Ust-Kamenogorsk, autumn 2021")
-	hidden(t, "D completed (7 - 1)", d.Completed)
 	hidden(t, "D completion rate", d.CompletionRate)
+	if !d.Completed.Suppressed && !d.Participants.Suppressed {
+		t.Error("D: 7 places - 6 completed = 1 withdrew")
+	}
 	e := reachRow(t, byCourse, "Almaty, spring 2023")
 	is(t, "E participants (0 is shown)", e.Participants, 0)
 	empty(t, "E completion rate", e.CompletionRate)
@@ -231,28 +233,33 @@ func TestFunding(t *testing.T) {
 		t.Errorf("years %v", years)
 	}
 	costs := map[int]report.YearCost{}
-	for _, c := range byYear.CostPerParticipant {
+	for _, c := range byYear.CostByYear {
 		costs[c.Year] = c
 	}
 	if len(costs) != 5 {
-		t.Fatalf("cost years: %+v", byYear.CostPerParticipant)
+		t.Fatalf("cost years: %+v", byYear.CostByYear)
 	}
 	// 2022: 3 participants; the cost (3,200,000 / 3) would give them away.
-	hidden(t, "2022 cost", costs[2022].CostKZT)
+	hidden(t, "2022 cost", costs[2022].PerParticipantKZT)
 	hidden(t, "2022 participants", costs[2022].Participants)
-	empty(t, "2023 cost (no participants)", costs[2023].CostKZT)
-	empty(t, "2024 cost (no course)", costs[2024].CostKZT)
-	if c := costs[2021]; !c.CostKZT.Suppressed {
-		is(t, "2021 cost", c.CostKZT, 5_600_000.0/14)
+	empty(t, "2023 cost (no participants)", costs[2023].PerParticipantKZT)
+	empty(t, "2024 cost (no course)", costs[2024].PerParticipantKZT)
+	if c := costs[2021]; !c.PerParticipantKZT.Suppressed {
+		is(t, "2021 cost", c.PerParticipantKZT, 5_600_000.0/14)
+	}
+	if c := costs[2021]; !c.PerCompleterKZT.Suppressed {
+		is(t, "2021 cost per completer", c.PerCompleterKZT, 5_600_000.0/11)
 	}
 	// Hidden exactly when the same year's reach is hidden.
 	reach, _ := s.Reach(report.ByYear)
 	for _, r := range reach.Rows {
-		if costs[*r.Group.Year].CostKZT.Suppressed != r.Participants.Suppressed {
-			t.Errorf("%d: cost and participants disagree on suppression", *r.Group.Year)
+		c := costs[*r.Group.Year]
+		if c.PerParticipantKZT.Suppressed != r.Participants.Suppressed || c.PerCompleterKZT.Suppressed != r.Completed.Suppressed {
+			t.Errorf("%d: costs and counts disagree on suppression", *r.Group.Year)
 		}
 	}
-	is(t, "overall cost", byYear.Cost, 14_300_000.0/29)
+	is(t, "overall cost", byYear.PerParticipantKZT, 14_300_000.0/29)
+	is(t, "overall cost per completer", byYear.PerCompleterKZT, 14_300_000.0/24)
 	if _, err := s.Funding("COLOUR"); err == nil {
 		t.Error("an unknown grouping was accepted")
 	}
@@ -307,7 +314,7 @@ func TestCSV(t *testing.T) {
 	}
 	fy, _ := s.Funding(report.ByFundingYear)
 	text, _ = fy.CSV()
-	if !strings.Contains(text, "2022,3200000,1,<5,<5") {
+	if !strings.Contains(text, "2022,3200000,1,<5,<5,<5,<5") {
 		t.Errorf("funding by year:\n%s", text)
 	}
 }

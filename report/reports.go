@@ -141,12 +141,14 @@ type Funding struct {
 	GroupBy  FundingGrouping
 	Rows     []FundingRow
 	TotalKZT int64
-	// CostPerParticipant is, for each year with money or courses, the
-	// year's funding over the year's participants.
-	CostPerParticipant []YearCost
-	// Cost is all funding over all participants.
-	Cost        Cell
-	GeneratedAt time.Time
+	// CostByYear is, for each year with money or courses, the
+	// year's funding over the year's participants and completers.
+	CostByYear []YearCost
+	// PerParticipantKZT and PerCompleterKZT divide all funding by all
+	// participants and all completers.
+	PerParticipantKZT Cell
+	PerCompleterKZT   Cell
+	GeneratedAt       time.Time
 }
 
 // FundingRow is the money of one funder, year or purpose.
@@ -159,14 +161,16 @@ type FundingRow struct {
 	Grants    int // number of fundings
 }
 
-// YearCost is one year's cost per participant. It is suppressed exactly
-// when the year's participants are: the money is public, so the cost
-// would give the participants away.
+// YearCost is one year's cost per participant and per completer. Each
+// is suppressed exactly when the count it divides by is: the money is
+// public, so the cost would give the count away.
 type YearCost struct {
-	Year         int
-	FundingKZT   int64
-	Participants Cell
-	CostKZT      Cell
+	Year              int
+	FundingKZT        int64
+	Participants      Cell
+	Completed         Cell
+	PerParticipantKZT Cell
+	PerCompleterKZT   Cell
 }
 
 // Funding returns the funding report grouped by g.
@@ -244,15 +248,20 @@ func (s *Snapshot) Funding(g FundingGrouping) (*Funding, error) {
 		c := YearCost{Year: y, FundingKZT: byYear[y]}
 		if g := years[y]; g != nil {
 			c.Participants = s.count(g, mParticipants)
-			c.CostKZT = s.p.MeanCell(float64(c.FundingKZT), g.cells[mParticipants])
+			c.Completed = s.count(g, mCompleted)
+			c.PerParticipantKZT = s.p.MeanCell(float64(c.FundingKZT), g.cells[mParticipants])
+			c.PerCompleterKZT = s.p.MeanCell(float64(c.FundingKZT), g.cells[mCompleted])
 		} else {
 			zero, none := 0, 0.0
 			c.Participants = Cell{Value: &none, N: &zero}
-			c.CostKZT = Cell{N: &zero}
+			c.Completed = c.Participants
+			c.PerParticipantKZT = Cell{N: &zero}
+			c.PerCompleterKZT = c.PerParticipantKZT
 		}
-		f.CostPerParticipant = append(f.CostPerParticipant, c)
+		f.CostByYear = append(f.CostByYear, c)
 	}
-	f.Cost = s.p.MeanCell(float64(f.TotalKZT), s.all.cells[mParticipants])
+	f.PerParticipantKZT = s.p.MeanCell(float64(f.TotalKZT), s.all.cells[mParticipants])
+	f.PerCompleterKZT = s.p.MeanCell(float64(f.TotalKZT), s.all.cells[mCompleted])
 	return f, nil
 }
 

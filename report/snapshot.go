@@ -87,10 +87,28 @@ func build(d *data, now time.Time) (*Snapshot, error) {
 	groups := append([]*group{s.all}, s.years...)
 	groups = append(groups, s.cities...)
 	groups = append(groups, s.courses...)
+	// When a figure must be given up to protect another, a course's is
+	// given up before a year's or a city's, and those before an overall
+	// one; and places before completions. Completions must stay: the
+	// completers of courses too recent for a follow-up are what separates
+	// the completers from those due at that follow-up, so hiding a
+	// recent course's completers would hide every overall follow-up.
+	level := map[*group]int{s.all: 4}
+	for _, g := range s.years {
+		level[g] = 2
+	}
+	for _, g := range s.cities {
+		level[g] = 2
+	}
 	for _, g := range groups {
 		g.cells = make([]suppress.ID, nMeasures)
 		for m, v := range g.counts {
 			g.cells[m] = p.Count(v)
+			rank := level[g]
+			if m != mParticipants && m != mNotCompleted {
+				rank++
+			}
+			p.Rank(g.cells[m], rank)
 		}
 		splits(p, g.cells)
 	}

@@ -83,6 +83,13 @@ type Query struct {
 	LookingFor string // one of schema.LookingFor
 }
 
+// Page sizes: a page asked for with neither first nor last has
+// DefaultPage results; first and last may not exceed MaxPage.
+const (
+	DefaultPage = 20
+	MaxPage     = 100
+)
+
 // Page asks for one page of results, as Relay does. Cursors hold the
 // position of a result in the ranking.
 type Page struct {
@@ -101,6 +108,10 @@ func People(ctx context.Context, client *ent.Client, q Query, p Page) (*ent.Pers
 	m, err := compile(ctx, client, q)
 	if err != nil {
 		return nil, err
+	}
+	if p.First == nil && p.Last == nil {
+		n := DefaultPage
+		p.First = &n
 	}
 	lo, hi, err := window(p)
 	if err != nil {
@@ -191,8 +202,8 @@ func window(p Page) (lo, hi int, err error) {
 		hi = max(n, lo)
 	}
 	for name, n := range map[string]*int{"first": p.First, "last": p.Last} {
-		if n != nil && *n < 0 {
-			return 0, 0, apierror.Input("%s must not be negative", name)
+		if n != nil && (*n < 0 || *n > MaxPage) {
+			return 0, 0, apierror.Input("%s must be between 0 and %d (got %d)", name, MaxPage, *n)
 		}
 	}
 	if p.First != nil && (hi < 0 || lo+*p.First < hi) {

@@ -56,24 +56,22 @@ func (t term) exact(col string) *sql.Predicate { return like(padded(col), "% "+t
 
 func (t term) prefix(col string) *sql.Predicate { return like(padded(col), "% "+t.word+"%") }
 
+// typo matches a word one edit away from the term's. A word one edit away
+// from w keeps either w's first half (up to h) or its second half (after
+// h), whichever side the edit is not on; the check of both halves comes
+// first, and an index serves it, so that the long list of exact patterns
+// is tried only on the few rows that pass.
 func (t term) typo(col string) *sql.Predicate {
 	ps := make([]*sql.Predicate, len(t.typos))
 	for i, p := range t.typos {
 		ps[i] = like(padded(col), "% "+p+" %")
 	}
-	return sql.Or(ps...)
-}
-
-// names selects the IDs of the people a word of whose names or city the
-// term matches, exactly, by its start, or with a typo.
-func (t term) names(d string) *sql.Selector {
-	pt := sql.Dialect(d).Table(person.Table).As("sn")
-	key := pt.C(person.FieldSearchKey)
-	match := t.prefix(key)
-	if len(t.typos) > 0 {
-		match = sql.Or(match, t.typo(key))
-	}
-	return sql.Dialect(d).Select(pt.C(person.FieldID)).From(pt).Where(match)
+	h := len(t.word) / 2
+	halves := sql.Or(
+		like(padded(col), "% "+t.word[:h]+"%"),
+		like(padded(col), "%"+t.word[h+1:]+" %"),
+	)
+	return sql.And(halves, sql.Or(ps...))
 }
 
 // tagged selects the IDs of the people with one of the term's tags, or
@@ -117,19 +115,48 @@ func (t term) bios(d string) *sql.Selector {
 	return sel
 }
 
-// match is the predicate of the people the term matches in any way: their
-// ID is among those of the names, tags and bios it matches. Written as one
-// set of IDs per term, each part can use its own index.
+// match is the predicate of the people the term matches in any way: a
+// word of their names or city (exactly, its start, or with a typo), or
+// their ID is among those of the tags and bios it matches.
+//
+// On PostgreSQL, the IDs are a set computed once (= ANY(ARRAY(...))), so
+// that each way of matching is served by an index (trigrams for the key,
+// the primary key for the IDs) and the words of a query combine in bitmaps
+// before any row is read.
 func (t term) match(s *sql.Selector) {
-	d := s.Dialect()
-	all := t.names(d)
-	if sel := t.tagged(d); sel != nil {
-		all.UnionAll(sel)
+	key := s.C(person.FieldSearchKey)
+	arms := []*sql.Predicate{t.prefix(key)}
+	if len(t.typos) > 0 {
+		arms = append(arms, t.typo(key))
 	}
-	if sel := t.bios(d); sel != nil {
-		all.UnionAll(sel)
+	if others := t.others(s.Dialect()); others != nil {
+		arms = append(arms, idIn(s.C(person.FieldID), others))
 	}
-	s.Where(sql.In(s.C(person.FieldID), all))
+	s.Where(sql.Or(arms...))
+}
+
+// others selects the IDs of the people the term matches by a tag or bio,
+// or returns nil if it cannot.
+func (t term) others(d string) *sql.Selector {
+	tagged, bios := t.tagged(d), t.bios(d)
+	switch {
+	case tagged == nil:
+		return bios
+	case bios != nil:
+		tagged.UnionAll(bios)
+	}
+	return tagged
+}
+
+// idIn is the predicate "col is one of the IDs sel selects".
+func idIn(col string, sel *sql.Selector) *sql.Predicate {
+	return sql.P(func(b *sql.Builder) {
+		if b.Dialect() == "postgres" {
+			b.Ident(col).WriteString(" = ANY(ARRAY").Wrap(func(b *sql.Builder) { b.Join(sel) }).WriteString(")")
+			return
+		}
+		b.Join(sql.In(col, sel))
+	})
 }
 
 // score writes the term's points for the person row of s: the best way it
@@ -148,10 +175,10 @@ func (t term) score(s *sql.Selector, b *sql.Builder) {
 		when(t.typo(key), ScoreTypo)
 	}
 	if sel := t.tagged(d); sel != nil {
-		when(sql.In(id, sel), ScoreTag)
+		when(idIn(id, sel), ScoreTag)
 	}
 	if sel := t.bios(d); sel != nil {
-		when(sql.In(id, sel), ScoreBio)
+		when(idIn(id, sel), ScoreBio)
 	}
 	b.WriteString(" ELSE 0 END)")
 }

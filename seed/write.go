@@ -124,6 +124,10 @@ func write(ctx context.Context, c *ent.Client, p *plan, st *Stats) error {
 		return fmt.Errorf("fundings: %w", err)
 	}
 
+	if err := writePeers(ctx, c, p, personIDs); err != nil {
+		return err
+	}
+
 	st.Program = prog.ID
 	st.OperatorOrg = operator
 	st.PartnerOrg = orgIDs[orgIndex(partnerName)]

@@ -36,7 +36,7 @@ type Config struct {
 const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultRateLimit      = 20 // requests a second, bursts of 10 seconds' worth
-	DefaultSearchLimit    = 30 // a minute, bursts of 10
+	DefaultSearchLimit    = 60 // a minute, bursts of 20
 	// MaxBodyBytes is the largest /graphql request body served.
 	MaxBodyBytes = 1 << 20
 )

@@ -98,7 +98,7 @@ func New(cfg Config, db *database.DB, logger *slog.Logger) (*Server, error) {
 		s.requests = ratelimit.New(cfg.RateLimit, int(max(50, 10*cfg.RateLimit)))
 	}
 	if cfg.SearchLimit > 0 {
-		s.searches = ratelimit.New(cfg.SearchLimit/60, 10)
+		s.searches = ratelimit.New(cfg.SearchLimit/60, 20)
 	}
 	s.auth = auth.New(db.Client, auth.Options{PublicURL: cfg.PublicURL, Mailer: mailer, Logger: logger, AbsoluteTTL: sessionTTL})
 	return s, nil

@@ -77,9 +77,10 @@ func (Account) Annotations() []schema.Annotation {
 // Policy of the Account.
 func (Account) Policy() ent.Policy {
 	return privacy.Policy{
+		// A sign-in email is private: only its owner and admins read it.
 		Query: privacy.QueryPolicy{
 			access.AllowSystem(),
-			access.AllowStaff(),
+			access.AllowAdmin(),
 			access.FilterOwnAccount(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -79,11 +79,11 @@ func (AuditEvent) Annotations() []schema.Annotation {
 	}
 }
 
-// Policy of the Consent: the person and staff read consents; the person
-// (and admins) record them.
+// Policy of the Consent: only the person and admins read or record
+// consents.
 func (Consent) Policy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{access.AllowSystem(), access.AllowStaff(), access.FilterOwnRecords()},
+		Query: privacy.QueryPolicy{access.AllowSystem(), access.AllowAdmin(), access.FilterOwnRecords()},
 		Mutation: privacy.MutationPolicy{
 			access.AllowSystem(),
 			access.DenyAnonymousMutation(),

@@ -51,7 +51,9 @@ describe('accounts', () => {
     );
     await page.waitForFunction(() => {
       const el = document.querySelector('.preview-frame');
-      return el && el.getAttribute('aria-busy') !== 'true' && !/cannot see your profile at all/.test(el.textContent ?? '');
+      return (
+        el && el.getAttribute('aria-busy') !== 'true' && !/cannot see your profile at all/.test(el.textContent ?? '')
+      );
     });
     await settle(page);
     const afterText = await preview.innerText();

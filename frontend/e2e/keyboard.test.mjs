@@ -33,7 +33,8 @@ async function tabUntil(page, predicate, { max = 60, key = 'Tab' } = {}) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
     const f = await focused(page);
-    if (f.tag !== 'H1' && f.tag !== 'H2' && f.tag !== 'MAIN') assert.ok(f.visible, `focus is visible on ${JSON.stringify(f)}`);
+    if (f.tag !== 'H1' && f.tag !== 'H2' && f.tag !== 'MAIN')
+      assert.ok(f.visible, `focus is visible on ${JSON.stringify(f)}`);
     if (predicate(f)) return f;
   }
   throw new Error('did not reach the expected control by Tab');
@@ -69,7 +70,10 @@ it('finds a person with the keyboard alone', async () => {
   await tabUntil(page, (x) => x.tag === 'BUTTON' && x.text === 'Show people');
   await page.keyboard.press('Enter');
   await page.waitForURL(/city=Almaty/);
-  await page.locator('#results-heading').filter({ hasText: /filters on/ }).waitFor();
+  await page
+    .locator('#results-heading')
+    .filter({ hasText: /filters on/ })
+    .waitFor();
   await settle(page);
 
   // To the first result and into the profile.

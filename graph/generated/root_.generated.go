@@ -14,6 +14,7 @@ import (
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/graph/model"
+	"github.com/shyraq/birge/report"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -26,6 +27,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Connection() ConnectionResolver
 	Mutation() MutationResolver
 	Person() PersonResolver
 	Query() QueryResolver
@@ -89,6 +91,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Cell struct {
+		N          func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
 	Cohort struct {
 		Activities  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
 		Capacity    func(childComplexity int) int
@@ -123,6 +131,7 @@ type ComplexityRoot struct {
 		Addressee   func(childComplexity int) int
 		AddresseeID func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		Direction   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Message     func(childComplexity int) int
 		Requester   func(childComplexity int) int
@@ -218,6 +227,40 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	FundingReport struct {
+		CSV               func(childComplexity int) int
+		CostByYear        func(childComplexity int) int
+		GeneratedAt       func(childComplexity int) int
+		GroupBy           func(childComplexity int) int
+		PerCompleterKZT   func(childComplexity int) int
+		PerParticipantKZT func(childComplexity int) int
+		Rows              func(childComplexity int) int
+		TotalKZT          func(childComplexity int) int
+	}
+
+	FundingRow struct {
+		AmountKZT func(childComplexity int) int
+		FunderID  func(childComplexity int) int
+		Grants    func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Purpose   func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	ImpactHeadline struct {
+		Cities               func(childComplexity int) int
+		Completed            func(childComplexity int) int
+		ConfidenceImproved   func(childComplexity int) int
+		CoursesRun           func(childComplexity int) int
+		FirstYear            func(childComplexity int) int
+		FollowUpStage        func(childComplexity int) int
+		Funders              func(childComplexity int) int
+		FundingKZT           func(childComplexity int) int
+		GeneratedAt          func(childComplexity int) int
+		IndependenceImproved func(childComplexity int) int
+		Participants         func(childComplexity int) int
+	}
+
 	Interest struct {
 		ID      func(childComplexity int) int
 		LabelEn func(childComplexity int) int
@@ -270,6 +313,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptConnection     func(childComplexity int, id int) int
+		BlockPerson          func(childComplexity int, personID int) int
 		ChangePassword       func(childComplexity int, input model.ChangePasswordInput) int
 		CreateActivity       func(childComplexity int, input ent.CreateActivityInput) int
 		CreateCohort         func(childComplexity int, input ent.CreateCohortInput) int
@@ -280,8 +325,12 @@ type ComplexityRoot struct {
 		CreateOrganization   func(childComplexity int, input ent.CreateOrganizationInput) int
 		CreatePerson         func(childComplexity int, input ent.CreatePersonInput) int
 		CreateProgram        func(childComplexity int, input ent.CreateProgramInput) int
+		DeclineConnection    func(childComplexity int, id int) int
 		DeleteMyAccount      func(childComplexity int, password string) int
+		RecordOutcomeSurvey  func(childComplexity int, input ent.CreateOutcomeSurveyInput) int
 		Register             func(childComplexity int, input model.RegisterInput) int
+		RemoveConnection     func(childComplexity int, id int) int
+		RequestConnection    func(childComplexity int, personID int, message *string) int
 		RequestPasswordReset func(childComplexity int, email string) int
 		ResetPassword        func(childComplexity int, input model.ResetPasswordInput) int
 		SetConsent           func(childComplexity int, kind consent.Kind, granted bool) int
@@ -289,6 +338,7 @@ type ComplexityRoot struct {
 		SignIn               func(childComplexity int, input model.SignInInput) int
 		SignOut              func(childComplexity int) int
 		SignOutEverywhere    func(childComplexity int) int
+		UnblockPerson        func(childComplexity int, personID int) int
 		UpdateActivity       func(childComplexity int, id int, input ent.UpdateActivityInput) int
 		UpdateCohort         func(childComplexity int, id int, input ent.UpdateCohortInput) int
 		UpdateEnrollment     func(childComplexity int, id int, input ent.UpdateEnrollmentInput) int
@@ -296,9 +346,11 @@ type ComplexityRoot struct {
 		UpdateInterest       func(childComplexity int, id int, input ent.UpdateInterestInput) int
 		UpdateMyProfile      func(childComplexity int, input model.UpdateMyProfileInput) int
 		UpdateOrganization   func(childComplexity int, id int, input ent.UpdateOrganizationInput) int
+		UpdateOutcomeSurvey  func(childComplexity int, id int, input ent.UpdateOutcomeSurveyInput) int
 		UpdatePerson         func(childComplexity int, id int, input ent.UpdatePersonInput) int
 		UpdatePrivacy        func(childComplexity int, input model.UpdatePrivacyInput) int
 		UpdateProgram        func(childComplexity int, id int, input ent.UpdateProgramInput) int
+		WithdrawConnection   func(childComplexity int, id int) int
 	}
 
 	Organization struct {
@@ -324,6 +376,12 @@ type ComplexityRoot struct {
 	OrganizationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OutcomeRow struct {
+		Completed func(childComplexity int) int
+		Group     func(childComplexity int) int
+		Stages    func(childComplexity int) int
 	}
 
 	OutcomeSurvey struct {
@@ -354,11 +412,34 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OutcomesReport struct {
+		CSV         func(childComplexity int) int
+		GeneratedAt func(childComplexity int) int
+		GroupBy     func(childComplexity int) int
+		Rows        func(childComplexity int) int
+		Total       func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PeerReason struct {
+		Activity   func(childComplexity int) int
+		City       func(childComplexity int) int
+		Cohort     func(childComplexity int) int
+		Interest   func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		LookingFor func(childComplexity int) int
+	}
+
+	PeerSuggestion struct {
+		Person  func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
 	}
 
 	Person struct {
@@ -432,21 +513,80 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Activities     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
-		AuditEvents    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		Cohorts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
-		Fundings       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
-		Interests      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
-		Invitations    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MyData         func(childComplexity int) int
-		Node           func(childComplexity int, id int) int
-		Nodes          func(childComplexity int, ids []int) int
-		Organizations  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
-		People         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		ProfilePreview func(childComplexity int, audience model.PreviewAudience) int
-		Programs       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
-		Trainers       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		Viewer         func(childComplexity int) int
+		Activities          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
+		AuditEvents         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		BlockedPeople       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Cohorts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
+		ConnectionsWith     func(childComplexity int, personIDs []int) int
+		FundingReport       func(childComplexity int, groupBy report.FundingGrouping) int
+		Fundings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
+		ImpactHeadline      func(childComplexity int) int
+		Interests           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
+		Invitations         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyConnections       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyData              func(childComplexity int) int
+		Node                func(childComplexity int, id int) int
+		Nodes               func(childComplexity int, ids []int) int
+		Organizations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Outcomes            func(childComplexity int, groupBy report.Grouping) int
+		PendingRequestCount func(childComplexity int) int
+		PendingRequests     func(childComplexity int, direction model.ConnectionDirection, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		People              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		ProfilePreview      func(childComplexity int, audience model.PreviewAudience) int
+		ProgramReach        func(childComplexity int, groupBy report.Grouping) int
+		Programs            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
+		SearchPeople        func(childComplexity int, query *string, filter *model.PeopleFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		SuggestedPeers      func(childComplexity int, first *int) int
+		Trainers            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Viewer              func(childComplexity int) int
+	}
+
+	ReachReport struct {
+		CSV         func(childComplexity int) int
+		GeneratedAt func(childComplexity int) int
+		GroupBy     func(childComplexity int) int
+		Rows        func(childComplexity int) int
+		Total       func(childComplexity int) int
+	}
+
+	ReachRow struct {
+		Completed      func(childComplexity int) int
+		CompletionRate func(childComplexity int) int
+		CoursesRun     func(childComplexity int) int
+		Group          func(childComplexity int) int
+		Participants   func(childComplexity int) int
+	}
+
+	ReportGroup struct {
+		City     func(childComplexity int) int
+		CohortID func(childComplexity int) int
+		Label    func(childComplexity int) int
+		Year     func(childComplexity int) int
+	}
+
+	StageOutcome struct {
+		CommunityParticipation func(childComplexity int) int
+		Compared               func(childComplexity int) int
+		ConfidenceChange       func(childComplexity int) int
+		ConfidenceImproved     func(childComplexity int) int
+		CooksForSelf           func(childComplexity int) int
+		Due                    func(childComplexity int) int
+		EmployedOrStudying     func(childComplexity int) int
+		IndependenceChange     func(childComplexity int) int
+		IndependenceImproved   func(childComplexity int) int
+		Responded              func(childComplexity int) int
+		ResponseRate           func(childComplexity int) int
+		Stage                  func(childComplexity int) int
+		TravelsAlone           func(childComplexity int) int
+	}
+
+	YearCost struct {
+		Completed         func(childComplexity int) int
+		FundingKZT        func(childComplexity int) int
+		Participants      func(childComplexity int) int
+		PerCompleterKZT   func(childComplexity int) int
+		PerParticipantKZT func(childComplexity int) int
+		Year              func(childComplexity int) int
 	}
 }
 
@@ -673,6 +813,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Cell.n":
+		if e.ComplexityRoot.Cell.N == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cell.N(childComplexity), true
+	case "Cell.suppressed":
+		if e.ComplexityRoot.Cell.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cell.Suppressed(childComplexity), true
+	case "Cell.value":
+		if e.ComplexityRoot.Cell.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cell.Value(childComplexity), true
+
 	case "Cohort.activities":
 		if e.ComplexityRoot.Cohort.Activities == nil {
 			break
@@ -840,6 +999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Connection.CreatedAt(childComplexity), true
+	case "Connection.direction":
+		if e.ComplexityRoot.Connection.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Direction(childComplexity), true
 	case "Connection.id":
 		if e.ComplexityRoot.Connection.ID == nil {
 			break
@@ -1217,6 +1382,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FundingEdge.Node(childComplexity), true
 
+	case "FundingReport.csv":
+		if e.ComplexityRoot.FundingReport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.CSV(childComplexity), true
+	case "FundingReport.costByYear":
+		if e.ComplexityRoot.FundingReport.CostByYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.CostByYear(childComplexity), true
+	case "FundingReport.generatedAt":
+		if e.ComplexityRoot.FundingReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.GeneratedAt(childComplexity), true
+	case "FundingReport.groupBy":
+		if e.ComplexityRoot.FundingReport.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.GroupBy(childComplexity), true
+	case "FundingReport.perCompleterKzt":
+		if e.ComplexityRoot.FundingReport.PerCompleterKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.PerCompleterKZT(childComplexity), true
+	case "FundingReport.perParticipantKzt":
+		if e.ComplexityRoot.FundingReport.PerParticipantKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.PerParticipantKZT(childComplexity), true
+	case "FundingReport.rows":
+		if e.ComplexityRoot.FundingReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.Rows(childComplexity), true
+	case "FundingReport.totalKzt":
+		if e.ComplexityRoot.FundingReport.TotalKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.TotalKZT(childComplexity), true
+
+	case "FundingRow.amountKzt":
+		if e.ComplexityRoot.FundingRow.AmountKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.AmountKZT(childComplexity), true
+	case "FundingRow.funderID":
+		if e.ComplexityRoot.FundingRow.FunderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.FunderID(childComplexity), true
+	case "FundingRow.grants":
+		if e.ComplexityRoot.FundingRow.Grants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.Grants(childComplexity), true
+	case "FundingRow.label":
+		if e.ComplexityRoot.FundingRow.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.Label(childComplexity), true
+	case "FundingRow.purpose":
+		if e.ComplexityRoot.FundingRow.Purpose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.Purpose(childComplexity), true
+	case "FundingRow.year":
+		if e.ComplexityRoot.FundingRow.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingRow.Year(childComplexity), true
+
+	case "ImpactHeadline.cities":
+		if e.ComplexityRoot.ImpactHeadline.Cities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.Cities(childComplexity), true
+	case "ImpactHeadline.completed":
+		if e.ComplexityRoot.ImpactHeadline.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.Completed(childComplexity), true
+	case "ImpactHeadline.confidenceImproved":
+		if e.ComplexityRoot.ImpactHeadline.ConfidenceImproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.ConfidenceImproved(childComplexity), true
+	case "ImpactHeadline.coursesRun":
+		if e.ComplexityRoot.ImpactHeadline.CoursesRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.CoursesRun(childComplexity), true
+	case "ImpactHeadline.firstYear":
+		if e.ComplexityRoot.ImpactHeadline.FirstYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.FirstYear(childComplexity), true
+	case "ImpactHeadline.followUpStage":
+		if e.ComplexityRoot.ImpactHeadline.FollowUpStage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.FollowUpStage(childComplexity), true
+	case "ImpactHeadline.funders":
+		if e.ComplexityRoot.ImpactHeadline.Funders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.Funders(childComplexity), true
+	case "ImpactHeadline.fundingKzt":
+		if e.ComplexityRoot.ImpactHeadline.FundingKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.FundingKZT(childComplexity), true
+	case "ImpactHeadline.generatedAt":
+		if e.ComplexityRoot.ImpactHeadline.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.GeneratedAt(childComplexity), true
+	case "ImpactHeadline.independenceImproved":
+		if e.ComplexityRoot.ImpactHeadline.IndependenceImproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.IndependenceImproved(childComplexity), true
+	case "ImpactHeadline.participants":
+		if e.ComplexityRoot.ImpactHeadline.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImpactHeadline.Participants(childComplexity), true
+
 	case "Interest.id":
 		if e.ComplexityRoot.Interest.ID == nil {
 			break
@@ -1409,6 +1727,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InvitationEdge.Node(childComplexity), true
 
+	case "Mutation.acceptConnection":
+		if e.ComplexityRoot.Mutation.AcceptConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptConnection(childComplexity, args["id"].(int)), true
+	case "Mutation.blockPerson":
+		if e.ComplexityRoot.Mutation.BlockPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_blockPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.BlockPerson(childComplexity, args["personID"].(int)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -1519,6 +1859,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProgram(childComplexity, args["input"].(ent.CreateProgramInput)), true
+	case "Mutation.declineConnection":
+		if e.ComplexityRoot.Mutation.DeclineConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineConnection(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteMyAccount":
 		if e.ComplexityRoot.Mutation.DeleteMyAccount == nil {
 			break
@@ -1530,6 +1881,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteMyAccount(childComplexity, args["password"].(string)), true
+	case "Mutation.recordOutcomeSurvey":
+		if e.ComplexityRoot.Mutation.RecordOutcomeSurvey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordOutcomeSurvey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordOutcomeSurvey(childComplexity, args["input"].(ent.CreateOutcomeSurveyInput)), true
 	case "Mutation.register":
 		if e.ComplexityRoot.Mutation.Register == nil {
 			break
@@ -1541,6 +1903,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Register(childComplexity, args["input"].(model.RegisterInput)), true
+	case "Mutation.removeConnection":
+		if e.ComplexityRoot.Mutation.RemoveConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveConnection(childComplexity, args["id"].(int)), true
+	case "Mutation.requestConnection":
+		if e.ComplexityRoot.Mutation.RequestConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestConnection(childComplexity, args["personID"].(int), args["message"].(*string)), true
 	case "Mutation.requestPasswordReset":
 		if e.ComplexityRoot.Mutation.RequestPasswordReset == nil {
 			break
@@ -1608,6 +1992,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignOutEverywhere(childComplexity), true
+	case "Mutation.unblockPerson":
+		if e.ComplexityRoot.Mutation.UnblockPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unblockPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnblockPerson(childComplexity, args["personID"].(int)), true
 	case "Mutation.updateActivity":
 		if e.ComplexityRoot.Mutation.UpdateActivity == nil {
 			break
@@ -1685,6 +2080,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(int), args["input"].(ent.UpdateOrganizationInput)), true
+	case "Mutation.updateOutcomeSurvey":
+		if e.ComplexityRoot.Mutation.UpdateOutcomeSurvey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateOutcomeSurvey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateOutcomeSurvey(childComplexity, args["id"].(int), args["input"].(ent.UpdateOutcomeSurveyInput)), true
 	case "Mutation.updatePerson":
 		if e.ComplexityRoot.Mutation.UpdatePerson == nil {
 			break
@@ -1718,6 +2124,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProgram(childComplexity, args["id"].(int), args["input"].(ent.UpdateProgramInput)), true
+	case "Mutation.withdrawConnection":
+		if e.ComplexityRoot.Mutation.WithdrawConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawConnection(childComplexity, args["id"].(int)), true
 
 	case "Organization.city":
 		if e.ComplexityRoot.Organization.City == nil {
@@ -1832,6 +2249,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganizationEdge.Node(childComplexity), true
+
+	case "OutcomeRow.completed":
+		if e.ComplexityRoot.OutcomeRow.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeRow.Completed(childComplexity), true
+	case "OutcomeRow.group":
+		if e.ComplexityRoot.OutcomeRow.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeRow.Group(childComplexity), true
+	case "OutcomeRow.stages":
+		if e.ComplexityRoot.OutcomeRow.Stages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeRow.Stages(childComplexity), true
 
 	case "OutcomeSurvey.assisted":
 		if e.ComplexityRoot.OutcomeSurvey.Assisted == nil {
@@ -1950,6 +2386,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OutcomeSurveyEdge.Node(childComplexity), true
 
+	case "OutcomesReport.csv":
+		if e.ComplexityRoot.OutcomesReport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomesReport.CSV(childComplexity), true
+	case "OutcomesReport.generatedAt":
+		if e.ComplexityRoot.OutcomesReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomesReport.GeneratedAt(childComplexity), true
+	case "OutcomesReport.groupBy":
+		if e.ComplexityRoot.OutcomesReport.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomesReport.GroupBy(childComplexity), true
+	case "OutcomesReport.rows":
+		if e.ComplexityRoot.OutcomesReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomesReport.Rows(childComplexity), true
+	case "OutcomesReport.total":
+		if e.ComplexityRoot.OutcomesReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomesReport.Total(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1974,6 +2441,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PeerReason.activity":
+		if e.ComplexityRoot.PeerReason.Activity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.Activity(childComplexity), true
+	case "PeerReason.city":
+		if e.ComplexityRoot.PeerReason.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.City(childComplexity), true
+	case "PeerReason.cohort":
+		if e.ComplexityRoot.PeerReason.Cohort == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.Cohort(childComplexity), true
+	case "PeerReason.interest":
+		if e.ComplexityRoot.PeerReason.Interest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.Interest(childComplexity), true
+	case "PeerReason.kind":
+		if e.ComplexityRoot.PeerReason.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.Kind(childComplexity), true
+	case "PeerReason.lookingFor":
+		if e.ComplexityRoot.PeerReason.LookingFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerReason.LookingFor(childComplexity), true
+
+	case "PeerSuggestion.person":
+		if e.ComplexityRoot.PeerSuggestion.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerSuggestion.Person(childComplexity), true
+	case "PeerSuggestion.reasons":
+		if e.ComplexityRoot.PeerSuggestion.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerSuggestion.Reasons(childComplexity), true
+	case "PeerSuggestion.score":
+		if e.ComplexityRoot.PeerSuggestion.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerSuggestion.Score(childComplexity), true
 
 	case "Person.activities":
 		if e.ComplexityRoot.Person.Activities == nil {
@@ -2311,6 +2834,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.blockedPeople":
+		if e.ComplexityRoot.Query.BlockedPeople == nil {
+			break
+		}
+
+		args, err := ec.field_Query_blockedPeople_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BlockedPeople(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.cohorts":
 		if e.ComplexityRoot.Query.Cohorts == nil {
 			break
@@ -2322,6 +2856,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cohorts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.CohortOrder), args["where"].(*ent.CohortWhereInput)), true
+	case "Query.connectionsWith":
+		if e.ComplexityRoot.Query.ConnectionsWith == nil {
+			break
+		}
+
+		args, err := ec.field_Query_connectionsWith_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConnectionsWith(childComplexity, args["personIDs"].([]int)), true
+	case "Query.fundingReport":
+		if e.ComplexityRoot.Query.FundingReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fundingReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FundingReport(childComplexity, args["groupBy"].(report.FundingGrouping)), true
 	case "Query.fundings":
 		if e.ComplexityRoot.Query.Fundings == nil {
 			break
@@ -2333,6 +2889,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Fundings(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.FundingOrder), args["where"].(*ent.FundingWhereInput)), true
+	case "Query.impactHeadline":
+		if e.ComplexityRoot.Query.ImpactHeadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ImpactHeadline(childComplexity), true
 	case "Query.interests":
 		if e.ComplexityRoot.Query.Interests == nil {
 			break
@@ -2356,6 +2918,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Invitations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.myConnections":
+		if e.ComplexityRoot.Query.MyConnections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myConnections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyConnections(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.myData":
 		if e.ComplexityRoot.Query.MyData == nil {
 			break
@@ -2395,6 +2968,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organizations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.OrganizationOrder), args["where"].(*ent.OrganizationWhereInput)), true
+	case "Query.outcomes":
+		if e.ComplexityRoot.Query.Outcomes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_outcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Outcomes(childComplexity, args["groupBy"].(report.Grouping)), true
+	case "Query.pendingRequestCount":
+		if e.ComplexityRoot.Query.PendingRequestCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PendingRequestCount(childComplexity), true
+	case "Query.pendingRequests":
+		if e.ComplexityRoot.Query.PendingRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pendingRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PendingRequests(childComplexity, args["direction"].(model.ConnectionDirection), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -2417,6 +3018,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ProfilePreview(childComplexity, args["audience"].(model.PreviewAudience)), true
+	case "Query.programReach":
+		if e.ComplexityRoot.Query.ProgramReach == nil {
+			break
+		}
+
+		args, err := ec.field_Query_programReach_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProgramReach(childComplexity, args["groupBy"].(report.Grouping)), true
 	case "Query.programs":
 		if e.ComplexityRoot.Query.Programs == nil {
 			break
@@ -2428,6 +3040,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Programs(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProgramOrder), args["where"].(*ent.ProgramWhereInput)), true
+	case "Query.searchPeople":
+		if e.ComplexityRoot.Query.SearchPeople == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchPeople_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchPeople(childComplexity, args["query"].(*string), args["filter"].(*model.PeopleFilter), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.suggestedPeers":
+		if e.ComplexityRoot.Query.SuggestedPeers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suggestedPeers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SuggestedPeers(childComplexity, args["first"].(*int)), true
 	case "Query.trainers":
 		if e.ComplexityRoot.Query.Trainers == nil {
 			break
@@ -2445,6 +3079,209 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "ReachReport.csv":
+		if e.ComplexityRoot.ReachReport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachReport.CSV(childComplexity), true
+	case "ReachReport.generatedAt":
+		if e.ComplexityRoot.ReachReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachReport.GeneratedAt(childComplexity), true
+	case "ReachReport.groupBy":
+		if e.ComplexityRoot.ReachReport.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachReport.GroupBy(childComplexity), true
+	case "ReachReport.rows":
+		if e.ComplexityRoot.ReachReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachReport.Rows(childComplexity), true
+	case "ReachReport.total":
+		if e.ComplexityRoot.ReachReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachReport.Total(childComplexity), true
+
+	case "ReachRow.completed":
+		if e.ComplexityRoot.ReachRow.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachRow.Completed(childComplexity), true
+	case "ReachRow.completionRate":
+		if e.ComplexityRoot.ReachRow.CompletionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachRow.CompletionRate(childComplexity), true
+	case "ReachRow.coursesRun":
+		if e.ComplexityRoot.ReachRow.CoursesRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachRow.CoursesRun(childComplexity), true
+	case "ReachRow.group":
+		if e.ComplexityRoot.ReachRow.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachRow.Group(childComplexity), true
+	case "ReachRow.participants":
+		if e.ComplexityRoot.ReachRow.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachRow.Participants(childComplexity), true
+
+	case "ReportGroup.city":
+		if e.ComplexityRoot.ReportGroup.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportGroup.City(childComplexity), true
+	case "ReportGroup.cohortID":
+		if e.ComplexityRoot.ReportGroup.CohortID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportGroup.CohortID(childComplexity), true
+	case "ReportGroup.label":
+		if e.ComplexityRoot.ReportGroup.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportGroup.Label(childComplexity), true
+	case "ReportGroup.year":
+		if e.ComplexityRoot.ReportGroup.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportGroup.Year(childComplexity), true
+
+	case "StageOutcome.communityParticipation":
+		if e.ComplexityRoot.StageOutcome.CommunityParticipation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.CommunityParticipation(childComplexity), true
+	case "StageOutcome.compared":
+		if e.ComplexityRoot.StageOutcome.Compared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.Compared(childComplexity), true
+	case "StageOutcome.confidenceChange":
+		if e.ComplexityRoot.StageOutcome.ConfidenceChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.ConfidenceChange(childComplexity), true
+	case "StageOutcome.confidenceImproved":
+		if e.ComplexityRoot.StageOutcome.ConfidenceImproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.ConfidenceImproved(childComplexity), true
+	case "StageOutcome.cooksForSelf":
+		if e.ComplexityRoot.StageOutcome.CooksForSelf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.CooksForSelf(childComplexity), true
+	case "StageOutcome.due":
+		if e.ComplexityRoot.StageOutcome.Due == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.Due(childComplexity), true
+	case "StageOutcome.employedOrStudying":
+		if e.ComplexityRoot.StageOutcome.EmployedOrStudying == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.EmployedOrStudying(childComplexity), true
+	case "StageOutcome.independenceChange":
+		if e.ComplexityRoot.StageOutcome.IndependenceChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.IndependenceChange(childComplexity), true
+	case "StageOutcome.independenceImproved":
+		if e.ComplexityRoot.StageOutcome.IndependenceImproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.IndependenceImproved(childComplexity), true
+	case "StageOutcome.responded":
+		if e.ComplexityRoot.StageOutcome.Responded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.Responded(childComplexity), true
+	case "StageOutcome.responseRate":
+		if e.ComplexityRoot.StageOutcome.ResponseRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.ResponseRate(childComplexity), true
+	case "StageOutcome.stage":
+		if e.ComplexityRoot.StageOutcome.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.Stage(childComplexity), true
+	case "StageOutcome.travelsAlone":
+		if e.ComplexityRoot.StageOutcome.TravelsAlone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageOutcome.TravelsAlone(childComplexity), true
+
+	case "YearCost.completed":
+		if e.ComplexityRoot.YearCost.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.Completed(childComplexity), true
+	case "YearCost.fundingKzt":
+		if e.ComplexityRoot.YearCost.FundingKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.FundingKZT(childComplexity), true
+	case "YearCost.participants":
+		if e.ComplexityRoot.YearCost.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.Participants(childComplexity), true
+	case "YearCost.perCompleterKzt":
+		if e.ComplexityRoot.YearCost.PerCompleterKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.PerCompleterKZT(childComplexity), true
+	case "YearCost.perParticipantKzt":
+		if e.ComplexityRoot.YearCost.PerParticipantKZT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.PerParticipantKZT(childComplexity), true
+	case "YearCost.year":
+		if e.ComplexityRoot.YearCost.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCost.Year(childComplexity), true
 
 	}
 	return 0, false
@@ -2483,6 +3320,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("OutcomeSurveyOrder", ec.unmarshalInputOutcomeSurveyOrder),
+			graphql.NewInputUnmarshaler("PeopleFilter", ec.unmarshalInputPeopleFilter),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
 			graphql.NewInputUnmarshaler("PersonWhereInput", ec.unmarshalInputPersonWhereInput),
 			graphql.NewInputUnmarshaler("ProgramOrder", ec.unmarshalInputProgramOrder),
@@ -2583,7 +3421,7 @@ var sources = []*ast.Source{
 enum Visibility @goModel(model: "github.com/shyraq/birge/visibility.Level") {
   "Anyone, signed in or not."
   PUBLIC
-  "Signed-in members, staff and admins."
+  "Signed-in members, staff and admins; partners too if the person allowed partners."
   COMMUNITY
   "Accepted connections, staff and admins."
   CONNECTIONS
@@ -5669,6 +6507,390 @@ input UpdateProgramInput {
   operatorID: ID
 }
 `, BuiltIn: false},
+	{Name: "../outcomes.graphql", Input: `# Program outcomes (package report): what the program achieves, for
+# partners and the public, as fixed report shapes over suppressed
+# aggregates. No report ever returns a person or a survey: every figure
+# about people describes at least five of them, and figures that would let
+# a reader compute a smaller group are withheld too (package suppress).
+#
+# Who reads what: impactHeadline and programReach are public; outcomes and
+# fundingReport are for partners, staff and admins. Surveys themselves are
+# recorded and read by staff (and each person reads their own, through
+# Enrollment.surveys).
+
+"""
+One figure of a report. A figure that would describe, or give away, fewer
+than five people is suppressed: ` + "`" + `suppressed` + "`" + ` is true and there is no number
+at all (show it as "fewer than 5").
+"""
+type Cell @goModel(model: "github.com/shyraq/birge/report/suppress.Cell") {
+  """
+  The figure: a count, a share from 0 to 1, a mean, or an amount in tenge.
+  Null when suppressed, and for a share or mean of nobody (n = 0).
+  """
+  value: Float
+  "How many people the figure is about (a share's denominator). Null when suppressed."
+  n: Int
+  "True when the figure is withheld to protect the people behind it."
+  suppressed: Boolean!
+}
+
+"""
+How reach and outcome reports break the program down. The groupings nest:
+a course belongs to one year and one city, and the totals are the same in
+every grouping.
+"""
+enum ReportGrouping @goModel(model: "github.com/shyraq/birge/report.Grouping") {
+  "Only the total."
+  NONE
+  "By the year a course started."
+  YEAR
+  "By the city of the course."
+  CITY
+  "By course (cohort)."
+  COHORT
+}
+
+"""How the funding report breaks money down."""
+enum FundingGrouping @goModel(model: "github.com/shyraq/birge/report.FundingGrouping") {
+  "By funding organization."
+  FUNDER
+  "By the year the money was given for."
+  YEAR
+  "By purpose."
+  PURPOSE
+}
+
+"""The group a report row describes: all courses, a year, a city or a course."""
+type ReportGroup @goModel(model: "github.com/shyraq/birge/report.Group") {
+  "\"all\", the year, the city or the course's name."
+  label: String!
+  "The year, for a year and for a course."
+  year: Int
+  "The city, for a city and for a course."
+  city: String
+  "The course, for a course."
+  cohortID: ID
+}
+
+"""
+How many courses ran and how many took part and completed. Participants
+are places on courses that ran: someone who took two courses counts twice.
+"""
+type ReachReport @goModel(model: "github.com/shyraq/birge/report.Reach") {
+  groupBy: ReportGrouping!
+  "One row per group; empty for NONE."
+  rows: [ReachRow!]!
+  total: ReachRow!
+  "When the figures were computed."
+  generatedAt: Time!
+  "The report as CSV; suppressed figures are written <5."
+  csv: String!
+}
+
+type ReachRow @goModel(model: "github.com/shyraq/birge/report.ReachRow") {
+  group: ReportGroup!
+  "Courses that ran (running or completed). Courses are public: never suppressed."
+  coursesRun: Int!
+  "Places taken: enrolled, completed or withdrawn."
+  participants: Cell!
+  completed: Cell!
+  "completed / participants."
+  completionRate: Cell!
+}
+
+"""
+Follow-up survey results of the people who completed a course: at each
+stage, how many answered and how they live; at each follow-up, how their
+self-rated independence and confidence changed since BASELINE.
+"""
+type OutcomesReport @goModel(model: "github.com/shyraq/birge/report.Outcomes") {
+  groupBy: ReportGrouping!
+  "One row per group; empty for NONE."
+  rows: [OutcomeRow!]!
+  total: OutcomeRow!
+  "When the figures were computed."
+  generatedAt: Time!
+  "The report as CSV, one line per group and stage; suppressed figures are written <5."
+  csv: String!
+}
+
+type OutcomeRow @goModel(model: "github.com/shyraq/birge/report.OutcomeRow") {
+  group: ReportGroup!
+  "Completed enrollments."
+  completed: Cell!
+  "BASELINE, COURSE_END, MONTH_3, MONTH_6 and MONTH_12, in order."
+  stages: [StageOutcome!]!
+}
+
+"""
+One group's results at one stage. The shares are of those who answered at
+this stage; compare a follow-up with BASELINE for "before and after".
+"""
+type StageOutcome @goModel(model: "github.com/shyraq/birge/report.StageOutcome") {
+  stage: OutcomeSurveyStage!
+  """
+  Completed enrollments whose stage has come: the course has started
+  (BASELINE), ended (COURSE_END), or ended 3, 6 or 12 months ago.
+  """
+  due: Cell!
+  "Due enrollments with a survey at this stage."
+  responded: Cell!
+  "responded / due."
+  responseRate: Cell!
+  "Share who cook for themselves."
+  cooksForSelf: Cell!
+  "Share who travel alone."
+  travelsAlone: Cell!
+  "Share who take part in community activities."
+  communityParticipation: Cell!
+  "Share who are employed or studying."
+  employedOrStudying: Cell!
+  "Follow-ups only (null at BASELINE): those who answered at BASELINE and at this stage."
+  compared: Cell
+  "Share of those compared whose self-rated independence went up."
+  independenceImproved: Cell
+  "Mean change of self-rated independence (scale 1-5, so -4 to +4)."
+  independenceChange: Cell
+  "Share of those compared whose self-rated confidence went up."
+  confidenceImproved: Cell
+  "Mean change of self-rated confidence."
+  confidenceChange: Cell
+}
+
+"""
+Where the money came from and what it paid for. Money is about
+organizations, not people, and is never suppressed; costs per person are
+suppressed exactly when the count they divide by is.
+"""
+type FundingReport @goModel(model: "github.com/shyraq/birge/report.Funding") {
+  groupBy: FundingGrouping!
+  "Largest first (by year: in year order)."
+  rows: [FundingRow!]!
+  totalKzt: Int!
+  "Each year with money or courses: the year's funding per participant and per completer."
+  costByYear: [YearCost!]!
+  "All funding per participant."
+  perParticipantKzt: Cell!
+  "All funding per completer."
+  perCompleterKzt: Cell!
+  "When the figures were computed."
+  generatedAt: Time!
+  "The report as CSV (by year: with the costs)."
+  csv: String!
+}
+
+type FundingRow @goModel(model: "github.com/shyraq/birge/report.FundingRow") {
+  "The funder's name, the year or the purpose."
+  label: String!
+  "The funder, by FUNDER."
+  funderID: ID
+  "The year, by YEAR."
+  year: Int
+  "The purpose, by PURPOSE."
+  purpose: String
+  amountKzt: Int!
+  "Number of fundings."
+  grants: Int!
+}
+
+type YearCost @goModel(model: "github.com/shyraq/birge/report.YearCost") {
+  year: Int!
+  fundingKzt: Int!
+  "Participants of the courses that started this year."
+  participants: Cell!
+  completed: Cell!
+  perParticipantKzt: Cell!
+  perCompleterKzt: Cell!
+}
+
+"""The headline figures of the public impact page."""
+type ImpactHeadline @goModel(model: "github.com/shyraq/birge/report.Headline") {
+  coursesRun: Int!
+  cities: Int!
+  "The year of the first course."
+  firstYear: Int
+  participants: Cell!
+  completed: Cell!
+  "The follow-up stage of the two improvement shares (MONTH_6)."
+  followUpStage: OutcomeSurveyStage!
+  "Share whose self-rated independence went up from BASELINE to followUpStage."
+  independenceImproved: Cell!
+  "Share whose self-rated confidence went up from BASELINE to followUpStage."
+  confidenceImproved: Cell!
+  "All funding received, in tenge."
+  fundingKzt: Int!
+  "Organizations that funded the program."
+  funders: Int!
+  generatedAt: Time!
+}
+
+extend type Query {
+  "The headline figures of the program (public)."
+  impactHeadline: ImpactHeadline!
+  "Courses run, participants and completions (public)."
+  programReach(groupBy: ReportGrouping! = NONE): ReachReport!
+  "Survey results and change since BASELINE (partners, staff and admins)."
+  outcomes(groupBy: ReportGrouping! = NONE): OutcomesReport!
+  "Funding by funder, year or purpose, and cost per participant (partners, staff and admins)."
+  fundingReport(groupBy: FundingGrouping! = FUNDER): FundingReport!
+}
+
+extend type Mutation {
+  """
+  Record a participant's answers at one stage (staff). The time and the
+  recording account are set by the server. One survey per enrollment and
+  stage.
+  """
+  recordOutcomeSurvey(input: CreateOutcomeSurveyInput!): OutcomeSurvey!
+  "Correct a survey (staff); the time and account of the correction are recorded."
+  updateOutcomeSurvey(id: ID!, input: UpdateOutcomeSurveyInput!): OutcomeSurvey!
+}
+`, BuiltIn: false},
+	{Name: "../peers.graphql", Input: `# Finding peers: search, suggestions and connections (packages search,
+# peers and connections). Lists are Relay connections with the usual
+# bounds: default page 20, at most 100.
+
+"""
+Filters of a people search. Every filter given must match; filters on what
+you may not see of a person (their courses, languages) do not match them.
+"""
+input PeopleFilter {
+  "The city, in any script or case: Almaty, Алматы, almaty."
+  city: String
+  "People who took part in this cohort."
+  cohortID: ID
+  "People who took part in a course that started in this year."
+  cohortYear: Int
+  "People who took up this activity."
+  activityID: ID
+  "People with this interest."
+  interestID: ID
+  "People who speak this language: an ISO 639-1 code such as kk, ru or en."
+  language: String
+  "People who look for this: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING or MENTORING."
+  lookingFor: String
+}
+
+"""Which side of a connection you are on."""
+enum ConnectionDirection {
+  "The other person asked you."
+  INCOMING
+  "You asked the other person."
+  OUTGOING
+}
+
+"""What a suggested person shares with you."""
+enum PeerReasonKind @goModel(model: "github.com/shyraq/birge/peers.ReasonKind") {
+  "You both took part in a course: cohort."
+  SHARED_COHORT
+  "You both took up an activity: activity."
+  SHARED_ACTIVITY
+  "You share an interest: interest."
+  SHARED_INTEREST
+  "You live in the same city: city (as they wrote it)."
+  SAME_CITY
+  "You both look for the same thing: lookingFor."
+  LOOKING_FOR
+}
+
+"""One reason for a suggestion; the field named by its kind is set."""
+type PeerReason @goModel(model: "github.com/shyraq/birge/peers.Reason") {
+  kind: PeerReasonKind!
+  cohort: Cohort
+  activity: Activity
+  interest: Interest
+  city: String
+  lookingFor: String
+}
+
+"""A person you may want to connect with, and why."""
+type PeerSuggestion @goModel(model: "github.com/shyraq/birge/peers.Suggestion") {
+  person: Person!
+  "How much you share: the higher, the more (see docs/API.md)."
+  score: Int!
+  "What you share, the strongest first: courses, activities, interests, city, what you look for."
+  reasons: [PeerReason!]!
+}
+
+extend type Connection {
+  "Your side of this connection; null if you take no part in it (staff)."
+  direction: ConnectionDirection
+}
+
+extend type Query {
+  """
+  People matching a free-text query (names, city, interests, activities,
+  bio) and filters, the most relevant first: exact name, then the start of
+  a name, then a name with one typo, then interests and activities, then
+  bios. Cyrillic and Latin spellings meet: "Aigerim" finds "Айгерім".
+  Without a query, everyone the filters let through, by family name.
+  """
+  searchPeople(
+    query: String
+    filter: PeopleFilter
+    after: Cursor
+    first: Int
+    before: Cursor
+    last: Int
+  ): PersonConnection!
+
+  """
+  People you may want to connect with, the best first (at most 20): people
+  in the directory, not yet connected with you, who share courses,
+  activities, interests, your city or what you look for.
+  """
+  suggestedPeers(first: Int = 10): [PeerSuggestion!]!
+
+  "Your accepted connections, the newest first."
+  myConnections(after: Cursor, first: Int, before: Cursor, last: Int): ConnectionConnection!
+
+  "Requests waiting for an answer: sent to you (INCOMING) or by you (OUTGOING), the newest first."
+  pendingRequests(
+    direction: ConnectionDirection! = INCOMING
+    after: Cursor
+    first: Int
+    before: Cursor
+    last: Int
+  ): ConnectionConnection!
+
+  "How many requests wait for your answer."
+  pendingRequestCount: Int!
+
+  "The people you blocked, as your blocks, the newest first."
+  blockedPeople(after: Cursor, first: Int, before: Cursor, last: Int): ConnectionConnection!
+
+  """
+  Your connections, in any state, with the given people (at most 100): to
+  show a connect button's state beside each person of a list. People with
+  no connection with you have no entry.
+  """
+  connectionsWith(personIDs: [ID!]!): [Connection!]!
+}
+
+extend type Mutation {
+  """
+  Ask a person to connect, with a short message (at most 500 characters).
+  If they have already asked you, this accepts their request.
+  """
+  requestConnection(personID: ID!, message: String): Connection!
+  "Accept a request sent to you."
+  acceptConnection(id: ID!): Connection!
+  "Decline a request sent to you. The person who asked cannot ask again."
+  declineConnection(id: ID!): Connection!
+  "Withdraw a request you sent that is still waiting for an answer."
+  withdrawConnection(id: ID!): Connection!
+  "End an accepted connection."
+  removeConnection(id: ID!): Boolean!
+  """
+  Block a person: they no longer see or find you, nor can they ask you to
+  connect; any connection or request between you ends.
+  """
+  blockPerson(personID: ID!): Boolean!
+  "Lift your block of a person."
+  unblockPerson(personID: ID!): Boolean!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -5782,6 +7004,18 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Cell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_Cell_value(ctx, field)
+	case "n":
+		return ec.fieldContext_Cell_n(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_Cell_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cell", field.Name)
+}
+
 func (ec *executionContext) childFields_Cohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5862,8 +7096,22 @@ func (ec *executionContext) childFields_Connection(ctx context.Context, field gr
 		return ec.fieldContext_Connection_requester(ctx, field)
 	case "addressee":
 		return ec.fieldContext_Connection_addressee(ctx, field)
+	case "direction":
+		return ec.fieldContext_Connection_direction(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Connection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConnectionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConnectionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConnectionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectionConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ConnectionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6008,6 +7256,74 @@ func (ec *executionContext) childFields_FundingEdge(ctx context.Context, field g
 		return ec.fieldContext_FundingEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FundingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupBy":
+		return ec.fieldContext_FundingReport_groupBy(ctx, field)
+	case "rows":
+		return ec.fieldContext_FundingReport_rows(ctx, field)
+	case "totalKzt":
+		return ec.fieldContext_FundingReport_totalKzt(ctx, field)
+	case "costByYear":
+		return ec.fieldContext_FundingReport_costByYear(ctx, field)
+	case "perParticipantKzt":
+		return ec.fieldContext_FundingReport_perParticipantKzt(ctx, field)
+	case "perCompleterKzt":
+		return ec.fieldContext_FundingReport_perCompleterKzt(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_FundingReport_generatedAt(ctx, field)
+	case "csv":
+		return ec.fieldContext_FundingReport_csv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingReport", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_FundingRow_label(ctx, field)
+	case "funderID":
+		return ec.fieldContext_FundingRow_funderID(ctx, field)
+	case "year":
+		return ec.fieldContext_FundingRow_year(ctx, field)
+	case "purpose":
+		return ec.fieldContext_FundingRow_purpose(ctx, field)
+	case "amountKzt":
+		return ec.fieldContext_FundingRow_amountKzt(ctx, field)
+	case "grants":
+		return ec.fieldContext_FundingRow_grants(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingRow", field.Name)
+}
+
+func (ec *executionContext) childFields_ImpactHeadline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "coursesRun":
+		return ec.fieldContext_ImpactHeadline_coursesRun(ctx, field)
+	case "cities":
+		return ec.fieldContext_ImpactHeadline_cities(ctx, field)
+	case "firstYear":
+		return ec.fieldContext_ImpactHeadline_firstYear(ctx, field)
+	case "participants":
+		return ec.fieldContext_ImpactHeadline_participants(ctx, field)
+	case "completed":
+		return ec.fieldContext_ImpactHeadline_completed(ctx, field)
+	case "followUpStage":
+		return ec.fieldContext_ImpactHeadline_followUpStage(ctx, field)
+	case "independenceImproved":
+		return ec.fieldContext_ImpactHeadline_independenceImproved(ctx, field)
+	case "confidenceImproved":
+		return ec.fieldContext_ImpactHeadline_confidenceImproved(ctx, field)
+	case "fundingKzt":
+		return ec.fieldContext_ImpactHeadline_fundingKzt(ctx, field)
+	case "funders":
+		return ec.fieldContext_ImpactHeadline_funders(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_ImpactHeadline_generatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImpactHeadline", field.Name)
 }
 
 func (ec *executionContext) childFields_Interest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6162,6 +7478,18 @@ func (ec *executionContext) childFields_OrganizationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OutcomeRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_OutcomeRow_group(ctx, field)
+	case "completed":
+		return ec.fieldContext_OutcomeRow_completed(ctx, field)
+	case "stages":
+		return ec.fieldContext_OutcomeRow_stages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeRow", field.Name)
+}
+
 func (ec *executionContext) childFields_OutcomeSurvey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6218,6 +7546,22 @@ func (ec *executionContext) childFields_OutcomeSurveyEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeSurveyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OutcomesReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupBy":
+		return ec.fieldContext_OutcomesReport_groupBy(ctx, field)
+	case "rows":
+		return ec.fieldContext_OutcomesReport_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_OutcomesReport_total(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_OutcomesReport_generatedAt(ctx, field)
+	case "csv":
+		return ec.fieldContext_OutcomesReport_csv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomesReport", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -6230,6 +7574,36 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_PeerReason_kind(ctx, field)
+	case "cohort":
+		return ec.fieldContext_PeerReason_cohort(ctx, field)
+	case "activity":
+		return ec.fieldContext_PeerReason_activity(ctx, field)
+	case "interest":
+		return ec.fieldContext_PeerReason_interest(ctx, field)
+	case "city":
+		return ec.fieldContext_PeerReason_city(ctx, field)
+	case "lookingFor":
+		return ec.fieldContext_PeerReason_lookingFor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerReason", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_PeerSuggestion_person(ctx, field)
+	case "score":
+		return ec.fieldContext_PeerSuggestion_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_PeerSuggestion_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerSuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6370,6 +7744,102 @@ func (ec *executionContext) childFields_ProgramEdge(ctx context.Context, field g
 		return ec.fieldContext_ProgramEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProgramEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReachReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupBy":
+		return ec.fieldContext_ReachReport_groupBy(ctx, field)
+	case "rows":
+		return ec.fieldContext_ReachReport_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_ReachReport_total(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_ReachReport_generatedAt(ctx, field)
+	case "csv":
+		return ec.fieldContext_ReachReport_csv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReachReport", field.Name)
+}
+
+func (ec *executionContext) childFields_ReachRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_ReachRow_group(ctx, field)
+	case "coursesRun":
+		return ec.fieldContext_ReachRow_coursesRun(ctx, field)
+	case "participants":
+		return ec.fieldContext_ReachRow_participants(ctx, field)
+	case "completed":
+		return ec.fieldContext_ReachRow_completed(ctx, field)
+	case "completionRate":
+		return ec.fieldContext_ReachRow_completionRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReachRow", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_ReportGroup_label(ctx, field)
+	case "year":
+		return ec.fieldContext_ReportGroup_year(ctx, field)
+	case "city":
+		return ec.fieldContext_ReportGroup_city(ctx, field)
+	case "cohortID":
+		return ec.fieldContext_ReportGroup_cohortID(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_StageOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_StageOutcome_stage(ctx, field)
+	case "due":
+		return ec.fieldContext_StageOutcome_due(ctx, field)
+	case "responded":
+		return ec.fieldContext_StageOutcome_responded(ctx, field)
+	case "responseRate":
+		return ec.fieldContext_StageOutcome_responseRate(ctx, field)
+	case "cooksForSelf":
+		return ec.fieldContext_StageOutcome_cooksForSelf(ctx, field)
+	case "travelsAlone":
+		return ec.fieldContext_StageOutcome_travelsAlone(ctx, field)
+	case "communityParticipation":
+		return ec.fieldContext_StageOutcome_communityParticipation(ctx, field)
+	case "employedOrStudying":
+		return ec.fieldContext_StageOutcome_employedOrStudying(ctx, field)
+	case "compared":
+		return ec.fieldContext_StageOutcome_compared(ctx, field)
+	case "independenceImproved":
+		return ec.fieldContext_StageOutcome_independenceImproved(ctx, field)
+	case "independenceChange":
+		return ec.fieldContext_StageOutcome_independenceChange(ctx, field)
+	case "confidenceImproved":
+		return ec.fieldContext_StageOutcome_confidenceImproved(ctx, field)
+	case "confidenceChange":
+		return ec.fieldContext_StageOutcome_confidenceChange(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StageOutcome", field.Name)
+}
+
+func (ec *executionContext) childFields_YearCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_YearCost_year(ctx, field)
+	case "fundingKzt":
+		return ec.fieldContext_YearCost_fundingKzt(ctx, field)
+	case "participants":
+		return ec.fieldContext_YearCost_participants(ctx, field)
+	case "completed":
+		return ec.fieldContext_YearCost_completed(ctx, field)
+	case "perParticipantKzt":
+		return ec.fieldContext_YearCost_perParticipantKzt(ctx, field)
+	case "perCompleterKzt":
+		return ec.fieldContext_YearCost_perCompleterKzt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearCost", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

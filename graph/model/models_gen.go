@@ -49,6 +49,25 @@ type InvitationCreated struct {
 	Code       string          `json:"code"`
 }
 
+// Filters of a people search. Every filter given must match; filters on what
+// you may not see of a person (their courses, languages) do not match them.
+type PeopleFilter struct {
+	// The city, in any script or case: Almaty, Алматы, almaty.
+	City *string `json:"city,omitempty"`
+	// People who took part in this cohort.
+	CohortID *int `json:"cohortID,omitempty"`
+	// People who took part in a course that started in this year.
+	CohortYear *int `json:"cohortYear,omitempty"`
+	// People who took up this activity.
+	ActivityID *int `json:"activityID,omitempty"`
+	// People with this interest.
+	InterestID *int `json:"interestID,omitempty"`
+	// People who speak this language: an ISO 639-1 code such as kk, ru or en.
+	Language *string `json:"language,omitempty"`
+	// People who look for this: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING or MENTORING.
+	LookingFor *string `json:"lookingFor,omitempty"`
+}
+
 // A person's privacy settings. Only the person (and admins) read them.
 type PrivacySettings struct {
 	// Consent to appear in directory lists and search.
@@ -95,6 +114,64 @@ type UpdatePrivacyInput struct {
 	VisibleToPartners *bool             `json:"visibleToPartners,omitempty"`
 	ProfileVisibility *visibility.Level `json:"profileVisibility,omitempty"`
 	ContactVisibility *visibility.Level `json:"contactVisibility,omitempty"`
+}
+
+// Which side of a connection you are on.
+type ConnectionDirection string
+
+const (
+	// The other person asked you.
+	ConnectionDirectionIncoming ConnectionDirection = "INCOMING"
+	// You asked the other person.
+	ConnectionDirectionOutgoing ConnectionDirection = "OUTGOING"
+)
+
+var AllConnectionDirection = []ConnectionDirection{
+	ConnectionDirectionIncoming,
+	ConnectionDirectionOutgoing,
+}
+
+func (e ConnectionDirection) IsValid() bool {
+	switch e {
+	case ConnectionDirectionIncoming, ConnectionDirectionOutgoing:
+		return true
+	}
+	return false
+}
+
+func (e ConnectionDirection) String() string {
+	return string(e)
+}
+
+func (e *ConnectionDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConnectionDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConnectionDirection", str)
+	}
+	return nil
+}
+
+func (e ConnectionDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConnectionDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConnectionDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Whose eyes a profile preview takes.

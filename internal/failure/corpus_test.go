@@ -203,6 +203,14 @@ func TestBadInputCorpus(t *testing.T) {
 	if len(changed) > 0 {
 		t.Errorf("the database changed: %v", changed)
 	}
+	// What was accepted was stored as text, exactly.
+	for _, p := range payloads[:6] {
+		r := member.do(`mutation($n: String!) { updateMyProfile(input: {givenName: $n}) { givenName } }`, map[string]any{"n": p})
+		var got struct{ GivenName string }
+		if !r.ok() || json.Unmarshal(r.Data["updateMyProfile"], &got) != nil || got.GivenName != p {
+			t.Errorf("stored %q, read back %q (%+v)", p, got.GivenName, r.Errors)
+		}
+	}
 	// The server is well and the member still signed in.
 	if r := member.do(`{ viewer { id } people(first: 5) { totalCount } }`, nil); !r.ok() || strings.Contains(string(r.Data["viewer"]), "null") {
 		t.Errorf("after the corpus: %d %+v %s", r.Status, r.Errors, r.Data["viewer"])

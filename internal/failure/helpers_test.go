@@ -78,6 +78,9 @@ func newServer(t testing.TB, db *database.DB, logs io.Writer) *httptest.Server {
 type client struct {
 	base string
 	http *http.Client
+	// from, if set, is the client's address as the (trusted, loopback)
+	// reverse proxy reports it in X-Forwarded-For.
+	from string
 }
 
 func newClient(base string) *client {
@@ -122,6 +125,9 @@ func (c *client) raw(contentType string, body []byte) reply {
 	}
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("Origin", c.base)
+	if c.from != "" {
+		req.Header.Set("X-Forwarded-For", c.from)
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		return reply{Err: err}

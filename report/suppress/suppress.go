@@ -24,9 +24,12 @@
 //     which the reader can compute, is not itself a small group);
 //     - if the total is suppressed, at least one part is suppressed too (so
 //     the total cannot be added up from its parts).
-//     The cell added is the smallest non-zero part still shown (zeros are
-//     easy to guess, so hiding one protects nothing); if there is none, the
-//     total is suppressed instead.
+//     The cell added is the cheapest one still shown among the sum's
+//     non-zero parts and its total (zeros are easy to guess, so hiding one
+//     protects nothing): the lowest rank the caller gave (Rank), then the
+//     fewest people, then the first declared. Package report ranks
+//     figures of single courses below those of years and cities, and
+//     those below the overall ones, so that detail is given up first.
 //
 // Because one Problem holds the cells of every grouping at once (by year,
 // by city, by course and overall), a cell that appears in two groupings
@@ -62,15 +65,13 @@ type ID int32
 // Problem is a set of count cells and the sums between them.
 type Problem struct {
 	values []int
+	rank   []int32
 	supp   []bool
-	sums   []sum
-	in     [][]int32 // cell -> indexes of the sums it takes part in
-	solved bool
-}
-
-type sum struct {
-	total ID
-	parts []ID
+	// The sums, flat: sum i is members[start[i]:start[i+1]], its total
+	// first. Solve indexes them by cell.
+	members []ID
+	start   []int32
+	solved  bool
 }
 
 // Count adds a cell counting n people.
@@ -79,22 +80,39 @@ func (p *Problem) Count(n int) ID {
 		panic(fmt.Sprintf("suppress: negative count %d", n))
 	}
 	p.values = append(p.values, n)
+	p.rank = append(p.rank, 0)
 	p.supp = append(p.supp, false)
-	p.in = append(p.in, nil)
 	p.solved = false
 	return ID(len(p.values) - 1)
 }
 
-// Sum declares that total is the sum of parts. Solve checks it.
-func (p *Problem) Sum(total ID, parts ...ID) {
-	i := int32(len(p.sums))
-	p.sums = append(p.sums, sum{total: total, parts: slices.Clone(parts)})
-	p.in[total] = append(p.in[total], i)
-	for _, c := range parts {
-		p.in[c] = append(p.in[c], i)
-	}
+// Rank sets how dear a cell is to keep shown (0 by default): when
+// complementary suppression must hide one more cell, it hides one of the
+// lowest rank.
+func (p *Problem) Rank(id ID, rank int) {
+	p.rank[id] = int32(rank)
 	p.solved = false
 }
+
+// Sum declares that total is the sum of parts. Solve checks it.
+func (p *Problem) Sum(total ID, parts ...ID) {
+	if len(p.start) == 0 {
+		p.start = append(p.start, 0)
+	}
+	p.members = append(p.members, total)
+	p.members = append(p.members, parts...)
+	p.start = append(p.start, int32(len(p.members)))
+	p.solved = false
+}
+
+// sum returns the total and parts of sum i.
+func (p *Problem) sum(i int) (ID, []ID) {
+	m := p.members[p.start[i]:p.start[i+1]]
+	return m[0], m[1:]
+}
+
+// nsums is the number of sums.
+func (p *Problem) nsums() int { return max(0, len(p.start)-1) }
 
 // Len is the number of cells.
 func (p *Problem) Len() int { return len(p.values) }
@@ -115,19 +133,37 @@ func (p *Problem) Suppressed(id ID) bool {
 // Solve applies primary and complementary suppression. It fails only if a
 // declared sum does not add up, which is a mistake of the caller.
 func (p *Problem) Solve() error {
-	for i, s := range p.sums {
+	n := p.nsums()
+	// in[inStart[c]:inStart[c+1]] are the sums cell c takes part in.
+	inStart := make([]int32, len(p.values)+1)
+	for i := range n {
+		total, parts := p.sum(i)
 		t := 0
-		for _, c := range s.parts {
+		for _, c := range parts {
 			t += p.values[c]
+			inStart[c+1]++
 		}
-		if t != p.values[s.total] {
-			return fmt.Errorf("suppress: sum %d: parts add up to %d, total is %d", i, t, p.values[s.total])
+		inStart[total+1]++
+		if t != p.values[total] {
+			return fmt.Errorf("suppress: sum %d: parts add up to %d, total is %d", i, t, p.values[total])
 		}
 	}
-	queued := make([]bool, len(p.sums))
+	for c := range p.values {
+		inStart[c+1] += inStart[c]
+	}
+	in := make([]int32, inStart[len(p.values)])
+	fill := slices.Clone(inStart[:len(p.values)])
+	for i := range n {
+		for _, c := range p.members[p.start[i]:p.start[i+1]] {
+			in[fill[c]] = int32(i)
+			fill[c]++
+		}
+	}
+
+	queued := make([]bool, n)
 	var work []int32
 	push := func(c ID) {
-		for _, s := range p.in[c] {
+		for _, s := range in[inStart[c]:inStart[c+1]] {
 			if !queued[s] {
 				queued[s] = true
 				work = append(work, s)
@@ -144,7 +180,7 @@ func (p *Problem) Solve() error {
 		s := work[0]
 		work = work[1:]
 		queued[s] = false
-		for _, c := range p.complete(p.sums[s]) {
+		for _, c := range p.complete(int(s)) {
 			push(c)
 		}
 	}
@@ -152,50 +188,59 @@ func (p *Problem) Solve() error {
 	return nil
 }
 
-// complete suppresses cells of s until s satisfies the rule, and returns
-// the cells it suppressed.
-func (p *Problem) complete(s sum) []ID {
+// complete suppresses cells of sum i until it satisfies the rule, and
+// returns the cells it suppressed.
+func (p *Problem) complete(i int) []ID {
+	total, parts := p.sum(i)
 	var added []ID
 	for {
 		n, people := 0, 0
-		for _, c := range s.parts {
+		for _, c := range parts {
 			if p.supp[c] {
 				n++
 				people += p.values[c]
 			}
 		}
 		switch {
-		case n == 0 && !p.supp[s.total]:
+		case n == 0 && !p.supp[total]:
 			return added
-		case p.supp[s.total] && n >= 1:
+		case p.supp[total] && n >= 1:
 			return added
-		case !p.supp[s.total] && n >= 2 && people >= MinCount:
+		case !p.supp[total] && n >= 2 && people >= MinCount:
 			return added
 		}
-		c, ok := p.smallestShownPart(s)
+		c, ok := p.cheapest(total, parts)
 		if !ok {
-			if p.supp[s.total] {
-				// Every part is 0 or hidden; nothing more can be hidden.
-				return added
-			}
-			c = s.total
+			// Every part is 0 or hidden, and the total is hidden too:
+			// nothing more can be hidden.
+			return added
 		}
 		p.supp[c] = true
 		added = append(added, c)
 	}
 }
 
-// smallestShownPart is the part of s with the fewest people, above zero,
-// that is still shown; ties go to the first declared.
-func (p *Problem) smallestShownPart(s sum) (ID, bool) {
+// cheapest is the cell of a sum, among its shown non-zero parts and its total
+// if shown, with the lowest rank, then the fewest people, then declared
+// first (parts before the total).
+func (p *Problem) cheapest(total ID, parts []ID) (ID, bool) {
 	best, found := ID(0), false
-	for _, c := range s.parts {
+	better := func(c ID) bool {
+		if p.rank[c] != p.rank[best] {
+			return p.rank[c] < p.rank[best]
+		}
+		return p.values[c] < p.values[best]
+	}
+	for _, c := range parts {
 		if p.supp[c] || p.values[c] == 0 {
 			continue
 		}
-		if !found || p.values[c] < p.values[best] {
+		if !found || better(c) {
 			best, found = c, true
 		}
+	}
+	if !p.supp[total] && (!found || better(total)) {
+		best, found = total, true
 	}
 	return best, found
 }

@@ -311,26 +311,27 @@ func checkRule(t *testing.T, p *Problem) {
 			t.Errorf("cell %d of %d people is shown", c, v)
 		}
 	}
-	for i, s := range p.sums {
+	for i := range p.nsums() {
+		total, parts := p.sum(i)
 		n, people := 0, 0
-		for _, c := range s.parts {
+		for _, c := range parts {
 			if p.supp[c] {
 				n++
 				people += p.values[c]
 			}
 		}
 		switch {
-		case p.supp[s.total] && n == 0:
+		case p.supp[total] && n == 0:
 			zero := true
-			for _, c := range s.parts {
+			for _, c := range parts {
 				zero = zero && p.values[c] == 0
 			}
 			if !zero {
 				t.Errorf("sum %d: hidden total, every part shown", i)
 			}
-		case !p.supp[s.total] && n == 1:
+		case !p.supp[total] && n == 1:
 			t.Errorf("sum %d: exactly one hidden part beside a shown total", i)
-		case !p.supp[s.total] && n > 1 && people < MinCount:
+		case !p.supp[total] && n > 1 && people < MinCount:
 			t.Errorf("sum %d: the hidden parts hold only %d people", i, people)
 		}
 	}
@@ -347,8 +348,8 @@ func differencing(p *Problem) map[ID]int {
 	got := map[ID]int{}
 	for changed := true; changed; {
 		changed = false
-		for _, s := range p.sums {
-			members := append([]ID{s.total}, s.parts...)
+		for i := range p.nsums() {
+			members := p.members[p.start[i]:p.start[i+1]]
 			unknown := -1
 			n := 0
 			for i, c := range members {
@@ -402,16 +403,17 @@ func audit(t *testing.T, p *Problem) {
 		seen[c] = map[int]bool{}
 	}
 	consistent := func() bool {
-		for _, s := range p.sums {
+		for i := range p.nsums() {
+			st, parts := p.sum(i)
 			total, all := 0, true
-			for _, c := range s.parts {
+			for _, c := range parts {
 				if !set[c] {
 					all = false
 					continue
 				}
 				total += val[c]
 			}
-			if set[s.total] && (total > val[s.total] || all && total != val[s.total]) {
+			if set[st] && (total > val[st] || all && total != val[st]) {
 				return false
 			}
 		}

@@ -10,7 +10,7 @@ import { CoursesPage } from '../features/courses/components/CoursesPage';
 import { DirectoryPage } from '../features/directory/components/DirectoryPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { MyProfilePage } from '../features/me/components/MyProfilePage';
-import { NotFoundPage } from '../features/not-found/components/NotFoundPage';
+import { NotFoundPage } from '../features/not-found';
 import { PartnersPage } from '../features/partners/components/PartnersPage';
 import { PersonPage } from '../features/people/components/PersonPage';
 import { DisplayPage } from '../features/preferences';

@@ -232,6 +232,24 @@ export type AuditEventOrder = {
 export type AuditEventOrderField =
   | 'CREATED_AT';
 
+/**
+ * One figure of a report. A figure that would describe, or give away, fewer
+ * than five people is suppressed: `suppressed` is true and there is no number
+ * at all (show it as "fewer than 5").
+ */
+export type Cell = {
+  __typename?: 'Cell';
+  /** How many people the figure is about (a share's denominator). Null when suppressed. */
+  n?: Maybe<Scalars['Int']['output']>;
+  /** True when the figure is withheld to protect the people behind it. */
+  suppressed: Scalars['Boolean']['output'];
+  /**
+   * The figure: a count, a share from 0 to 1, a mean, or an amount in tenge.
+   * Null when suppressed, and for a share or mean of nobody (n = 0).
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -471,6 +489,8 @@ export type Connection = Node & {
   addressee: Person;
   addresseeID: Scalars['ID']['output'];
   createdAt: Scalars['Time']['output'];
+  /** Your side of this connection; null if you take no part in it (staff). */
+  direction?: Maybe<ConnectionDirection>;
   id: Scalars['ID']['output'];
   /** A short note with the request, for the addressee. */
   message: Scalars['String']['output'];
@@ -491,6 +511,13 @@ export type ConnectionConnection = {
   /** Identifies the total count of items in the connection. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** Which side of a connection you are on. */
+export type ConnectionDirection =
+  /** The other person asked you. */
+  | 'INCOMING'
+  /** You asked the other person. */
+  | 'OUTGOING';
 
 /** An edge in a connection. */
 export type ConnectionEdge = {
@@ -883,6 +910,15 @@ export type FundingEdge = {
   node?: Maybe<Funding>;
 };
 
+/** How the funding report breaks money down. */
+export type FundingGrouping =
+  /** By funding organization. */
+  | 'FUNDER'
+  /** By purpose. */
+  | 'PURPOSE'
+  /** By the year the money was given for. */
+  | 'YEAR';
+
 /** Ordering options for Funding connections */
 export type FundingOrder = {
   /** The ordering direction. */
@@ -897,6 +933,44 @@ export type FundingOrderField =
   | 'CREATED_AT'
   | 'UPDATED_AT'
   | 'YEAR';
+
+/**
+ * Where the money came from and what it paid for. Money is about
+ * organizations, not people, and is never suppressed; costs per person are
+ * suppressed exactly when the count they divide by is.
+ */
+export type FundingReport = {
+  __typename?: 'FundingReport';
+  /** Each year with money or courses: the year's funding per participant and per completer. */
+  costByYear: Array<YearCost>;
+  /** The report as CSV (by year: with the costs). */
+  csv: Scalars['String']['output'];
+  /** When the figures were computed. */
+  generatedAt: Scalars['Time']['output'];
+  groupBy: FundingGrouping;
+  /** All funding per completer. */
+  perCompleterKzt: Cell;
+  /** All funding per participant. */
+  perParticipantKzt: Cell;
+  /** Largest first (by year: in year order). */
+  rows: Array<FundingRow>;
+  totalKzt: Scalars['Int']['output'];
+};
+
+export type FundingRow = {
+  __typename?: 'FundingRow';
+  amountKzt: Scalars['Int']['output'];
+  /** The funder, by FUNDER. */
+  funderID?: Maybe<Scalars['ID']['output']>;
+  /** Number of fundings. */
+  grants: Scalars['Int']['output'];
+  /** The funder's name, the year or the purpose. */
+  label: Scalars['String']['output'];
+  /** The purpose, by PURPOSE. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** The year, by YEAR. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
 
 /**
  * FundingWhereInput is used for filtering Funding objects.
@@ -993,6 +1067,28 @@ export type FundingWhereInput = {
   yearLTE?: InputMaybe<Scalars['Int']['input']>;
   yearNEQ?: InputMaybe<Scalars['Int']['input']>;
   yearNotIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** The headline figures of the public impact page. */
+export type ImpactHeadline = {
+  __typename?: 'ImpactHeadline';
+  cities: Scalars['Int']['output'];
+  completed: Cell;
+  /** Share whose self-rated confidence went up from BASELINE to followUpStage. */
+  confidenceImproved: Cell;
+  coursesRun: Scalars['Int']['output'];
+  /** The year of the first course. */
+  firstYear?: Maybe<Scalars['Int']['output']>;
+  /** The follow-up stage of the two improvement shares (MONTH_6). */
+  followUpStage: OutcomeSurveyStage;
+  /** Organizations that funded the program. */
+  funders: Scalars['Int']['output'];
+  /** All funding received, in tenge. */
+  fundingKzt: Scalars['Int']['output'];
+  generatedAt: Scalars['Time']['output'];
+  /** Share whose self-rated independence went up from BASELINE to followUpStage. */
+  independenceImproved: Cell;
+  participants: Cell;
 };
 
 export type Interest = Node & {
@@ -1186,6 +1282,13 @@ export type InvitationRole =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accept a request sent to you. */
+  acceptConnection: Connection;
+  /**
+   * Block a person: they no longer see or find you, nor can they ask you to
+   * connect; any connection or request between you ends.
+   */
+  blockPerson: Scalars['Boolean']['output'];
   /** Change your password. */
   changePassword: Scalars['Boolean']['output'];
   /** Add an activity tag. */
@@ -1206,13 +1309,28 @@ export type Mutation = {
   createPerson: Person;
   /** Add a program. */
   createProgram: Program;
+  /** Decline a request sent to you. The person who asked cannot ask again. */
+  declineConnection: Connection;
   /**
    * Delete your account. Everything personal is removed or anonymized;
    * course statistics stay correct.
    */
   deleteMyAccount: Scalars['Boolean']['output'];
+  /**
+   * Record a participant's answers at one stage (staff). The time and the
+   * recording account are set by the server. One survey per enrollment and
+   * stage.
+   */
+  recordOutcomeSurvey: OutcomeSurvey;
   /** Create an account with an invitation code; signs in. */
   register: Account;
+  /** End an accepted connection. */
+  removeConnection: Scalars['Boolean']['output'];
+  /**
+   * Ask a person to connect, with a short message (at most 500 characters).
+   * If they have already asked you, this accepts their request.
+   */
+  requestConnection: Connection;
   /** Ask for a password reset link by mail. Always succeeds, whether or not the address has an account. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Set a new password with a reset token; signs out everywhere. */
@@ -1227,6 +1345,8 @@ export type Mutation = {
   signOut: Scalars['Boolean']['output'];
   /** Sign out of every browser and device. */
   signOutEverywhere: Scalars['Boolean']['output'];
+  /** Lift your block of a person. */
+  unblockPerson: Scalars['Boolean']['output'];
   /** Change an activity tag. */
   updateActivity: Activity;
   /** Change a cohort. */
@@ -1241,12 +1361,26 @@ export type Mutation = {
   updateMyProfile: Person;
   /** Change an organization. */
   updateOrganization: Organization;
+  /** Correct a survey (staff); the time and account of the correction are recorded. */
+  updateOutcomeSurvey: OutcomeSurvey;
   /** Change a person's profile. */
   updatePerson: Person;
   /** Change your privacy settings. */
   updatePrivacy: Person;
   /** Change a program. */
   updateProgram: Program;
+  /** Withdraw a request you sent that is still waiting for an answer. */
+  withdrawConnection: Connection;
+};
+
+
+export type MutationAcceptConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationBlockPersonArgs = {
+  personID: Scalars['ID']['input'];
 };
 
 
@@ -1300,13 +1434,34 @@ export type MutationCreateProgramArgs = {
 };
 
 
+export type MutationDeclineConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteMyAccountArgs = {
   password: Scalars['String']['input'];
 };
 
 
+export type MutationRecordOutcomeSurveyArgs = {
+  input: CreateOutcomeSurveyInput;
+};
+
+
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRemoveConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestConnectionArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  personID: Scalars['ID']['input'];
 };
 
 
@@ -1333,6 +1488,11 @@ export type MutationSetLocaleArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+};
+
+
+export type MutationUnblockPersonArgs = {
+  personID: Scalars['ID']['input'];
 };
 
 
@@ -1377,6 +1537,12 @@ export type MutationUpdateOrganizationArgs = {
 };
 
 
+export type MutationUpdateOutcomeSurveyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOutcomeSurveyInput;
+};
+
+
 export type MutationUpdatePersonArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePersonInput;
@@ -1391,6 +1557,11 @@ export type MutationUpdatePrivacyArgs = {
 export type MutationUpdateProgramArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProgramInput;
+};
+
+
+export type MutationWithdrawConnectionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -1601,6 +1772,15 @@ export type OrganizationWhereInput = {
   websiteNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type OutcomeRow = {
+  __typename?: 'OutcomeRow';
+  /** Completed enrollments. */
+  completed: Cell;
+  group: ReportGroup;
+  /** BASELINE, COURSE_END, MONTH_3, MONTH_6 and MONTH_12, in order. */
+  stages: Array<StageOutcome>;
+};
+
 export type OutcomeSurvey = Node & {
   __typename?: 'OutcomeSurvey';
   /** Whether the answers were given with assistance. */
@@ -1674,6 +1854,23 @@ export type OutcomeSurveyStage =
   | 'MONTH_12';
 
 /**
+ * Follow-up survey results of the people who completed a course: at each
+ * stage, how many answered and how they live; at each follow-up, how their
+ * self-rated independence and confidence changed since BASELINE.
+ */
+export type OutcomesReport = {
+  __typename?: 'OutcomesReport';
+  /** The report as CSV, one line per group and stage; suppressed figures are written <5. */
+  csv: Scalars['String']['output'];
+  /** When the figures were computed. */
+  generatedAt: Scalars['Time']['output'];
+  groupBy: ReportGrouping;
+  /** One row per group; empty for NONE. */
+  rows: Array<OutcomeRow>;
+  total: OutcomeRow;
+};
+
+/**
  * Information about pagination in a connection.
  * https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo
  */
@@ -1687,6 +1884,61 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** When paginating backwards, the cursor to continue. */
   startCursor?: Maybe<Scalars['Cursor']['output']>;
+};
+
+/** One reason for a suggestion; the field named by its kind is set. */
+export type PeerReason = {
+  __typename?: 'PeerReason';
+  activity?: Maybe<Activity>;
+  city?: Maybe<Scalars['String']['output']>;
+  cohort?: Maybe<Cohort>;
+  interest?: Maybe<Interest>;
+  kind: PeerReasonKind;
+  lookingFor?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a suggested person shares with you. */
+export type PeerReasonKind =
+  /** You both look for the same thing: lookingFor. */
+  | 'LOOKING_FOR'
+  /** You live in the same city: city (as they wrote it). */
+  | 'SAME_CITY'
+  /** You both took up an activity: activity. */
+  | 'SHARED_ACTIVITY'
+  /** You both took part in a course: cohort. */
+  | 'SHARED_COHORT'
+  /** You share an interest: interest. */
+  | 'SHARED_INTEREST';
+
+/** A person you may want to connect with, and why. */
+export type PeerSuggestion = {
+  __typename?: 'PeerSuggestion';
+  person: Person;
+  /** What you share, the strongest first: courses, activities, interests, city, what you look for. */
+  reasons: Array<PeerReason>;
+  /** How much you share: the higher, the more (see docs/API.md). */
+  score: Scalars['Int']['output'];
+};
+
+/**
+ * Filters of a people search. Every filter given must match; filters on what
+ * you may not see of a person (their courses, languages) do not match them.
+ */
+export type PeopleFilter = {
+  /** People who took up this activity. */
+  activityID?: InputMaybe<Scalars['ID']['input']>;
+  /** The city, in any script or case: Almaty, Алматы, almaty. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** People who took part in this cohort. */
+  cohortID?: InputMaybe<Scalars['ID']['input']>;
+  /** People who took part in a course that started in this year. */
+  cohortYear?: InputMaybe<Scalars['Int']['input']>;
+  /** People with this interest. */
+  interestID?: InputMaybe<Scalars['ID']['input']>;
+  /** People who speak this language: an ISO 639-1 code such as kk, ru or en. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** People who look for this: FRIENDS, STUDY, WORK, SPORT, CREATIVITY, VOLUNTEERING or MENTORING. */
+  lookingFor?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Person = Node & {
@@ -2078,11 +2330,25 @@ export type Query = {
   activities: ActivityConnection;
   /** The audit log of access to private data, newest first (admins). */
   auditEvents: AuditEventConnection;
+  /** The people you blocked, as your blocks, the newest first. */
+  blockedPeople: ConnectionConnection;
   cohorts: CohortConnection;
+  /**
+   * Your connections, in any state, with the given people (at most 100): to
+   * show a connect button's state beside each person of a list. People with
+   * no connection with you have no entry.
+   */
+  connectionsWith: Array<Connection>;
+  /** Funding by funder, year or purpose, and cost per participant (partners, staff and admins). */
+  fundingReport: FundingReport;
   fundings: FundingConnection;
+  /** The headline figures of the program (public). */
+  impactHeadline: ImpactHeadline;
   interests: InterestConnection;
   /** Invitations, newest first (staff). */
   invitations: InvitationConnection;
+  /** Your accepted connections, the newest first. */
+  myConnections: ConnectionConnection;
   /** All your data, as a JSON document (signed-in people). */
   myData: Scalars['String']['output'];
   /** Fetches an object given its ID. */
@@ -2090,13 +2356,35 @@ export type Query = {
   /** Lookup nodes by a list of IDs. */
   nodes: Array<Maybe<Node>>;
   organizations: OrganizationConnection;
+  /** Survey results and change since BASELINE (partners, staff and admins). */
+  outcomes: OutcomesReport;
+  /** How many requests wait for your answer. */
+  pendingRequestCount: Scalars['Int']['output'];
+  /** Requests waiting for an answer: sent to you (INCOMING) or by you (OUTGOING), the newest first. */
+  pendingRequests: ConnectionConnection;
   people: PersonConnection;
   /**
    * Your own profile as the audience would see it: fields they may not see
    * are null; null altogether if they would not see you at all.
    */
   profilePreview?: Maybe<Person>;
+  /** Courses run, participants and completions (public). */
+  programReach: ReachReport;
   programs: ProgramConnection;
+  /**
+   * People matching a free-text query (names, city, interests, activities,
+   * bio) and filters, the most relevant first: exact name, then the start of
+   * a name, then a name with one typo, then interests and activities, then
+   * bios. Cyrillic and Latin spellings meet: "Aigerim" finds "Айгерім".
+   * Without a query, everyone the filters let through, by family name.
+   */
+  searchPeople: PersonConnection;
+  /**
+   * People you may want to connect with, the best first (at most 20): people
+   * in the directory, not yet connected with you, who share courses,
+   * activities, interests, your city or what you look for.
+   */
+  suggestedPeers: Array<PeerSuggestion>;
   /** People who train on the program's courses, as a page of the directory. */
   trainers: PersonConnection;
   /** The signed-in account, or null for a visitor. */
@@ -2122,6 +2410,14 @@ export type QueryAuditEventsArgs = {
 };
 
 
+export type QueryBlockedPeopleArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCohortsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2129,6 +2425,16 @@ export type QueryCohortsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<CohortOrder>>;
   where?: InputMaybe<CohortWhereInput>;
+};
+
+
+export type QueryConnectionsWithArgs = {
+  personIDs: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryFundingReportArgs = {
+  groupBy?: FundingGrouping;
 };
 
 
@@ -2160,6 +2466,14 @@ export type QueryInvitationsArgs = {
 };
 
 
+export type QueryMyConnectionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2180,6 +2494,20 @@ export type QueryOrganizationsArgs = {
 };
 
 
+export type QueryOutcomesArgs = {
+  groupBy?: ReportGrouping;
+};
+
+
+export type QueryPendingRequestsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  direction?: ConnectionDirection;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2195,6 +2523,11 @@ export type QueryProfilePreviewArgs = {
 };
 
 
+export type QueryProgramReachArgs = {
+  groupBy?: ReportGrouping;
+};
+
+
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2202,6 +2535,21 @@ export type QueryProgramsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ProgramOrder>;
   where?: InputMaybe<ProgramWhereInput>;
+};
+
+
+export type QuerySearchPeopleArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  filter?: InputMaybe<PeopleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySuggestedPeersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2214,6 +2562,34 @@ export type QueryTrainersArgs = {
   where?: InputMaybe<PersonWhereInput>;
 };
 
+/**
+ * How many courses ran and how many took part and completed. Participants
+ * are places on courses that ran: someone who took two courses counts twice.
+ */
+export type ReachReport = {
+  __typename?: 'ReachReport';
+  /** The report as CSV; suppressed figures are written <5. */
+  csv: Scalars['String']['output'];
+  /** When the figures were computed. */
+  generatedAt: Scalars['Time']['output'];
+  groupBy: ReportGrouping;
+  /** One row per group; empty for NONE. */
+  rows: Array<ReachRow>;
+  total: ReachRow;
+};
+
+export type ReachRow = {
+  __typename?: 'ReachRow';
+  completed: Cell;
+  /** completed / participants. */
+  completionRate: Cell;
+  /** Courses that ran (running or completed). Courses are public: never suppressed. */
+  coursesRun: Scalars['Int']['output'];
+  group: ReportGroup;
+  /** Places taken: enrolled, completed or withdrawn. */
+  participants: Cell;
+};
+
 export type RegisterInput = {
   /** The invitation code from the invitation mail. */
   code: Scalars['String']['input'];
@@ -2224,6 +2600,34 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/** The group a report row describes: all courses, a year, a city or a course. */
+export type ReportGroup = {
+  __typename?: 'ReportGroup';
+  /** The city, for a city and for a course. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** The course, for a course. */
+  cohortID?: Maybe<Scalars['ID']['output']>;
+  /** "all", the year, the city or the course's name. */
+  label: Scalars['String']['output'];
+  /** The year, for a year and for a course. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * How reach and outcome reports break the program down. The groupings nest:
+ * a course belongs to one year and one city, and the totals are the same in
+ * every grouping.
+ */
+export type ReportGrouping =
+  /** By the city of the course. */
+  | 'CITY'
+  /** By course (cohort). */
+  | 'COHORT'
+  /** Only the total. */
+  | 'NONE'
+  /** By the year a course started. */
+  | 'YEAR';
+
 export type ResetPasswordInput = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
@@ -2232,6 +2636,42 @@ export type ResetPasswordInput = {
 export type SignInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/**
+ * One group's results at one stage. The shares are of those who answered at
+ * this stage; compare a follow-up with BASELINE for "before and after".
+ */
+export type StageOutcome = {
+  __typename?: 'StageOutcome';
+  /** Share who take part in community activities. */
+  communityParticipation: Cell;
+  /** Follow-ups only (null at BASELINE): those who answered at BASELINE and at this stage. */
+  compared?: Maybe<Cell>;
+  /** Mean change of self-rated confidence. */
+  confidenceChange?: Maybe<Cell>;
+  /** Share of those compared whose self-rated confidence went up. */
+  confidenceImproved?: Maybe<Cell>;
+  /** Share who cook for themselves. */
+  cooksForSelf: Cell;
+  /**
+   * Completed enrollments whose stage has come: the course has started
+   * (BASELINE), ended (COURSE_END), or ended 3, 6 or 12 months ago.
+   */
+  due: Cell;
+  /** Share who are employed or studying. */
+  employedOrStudying: Cell;
+  /** Mean change of self-rated independence (scale 1-5, so -4 to +4). */
+  independenceChange?: Maybe<Cell>;
+  /** Share of those compared whose self-rated independence went up. */
+  independenceImproved?: Maybe<Cell>;
+  /** Due enrollments with a survey at this stage. */
+  responded: Cell;
+  /** responded / due. */
+  responseRate: Cell;
+  stage: OutcomeSurveyStage;
+  /** Share who travel alone. */
+  travelsAlone: Cell;
 };
 
 /**
@@ -2402,6 +2842,17 @@ export type Visibility =
   /** Trainers, staff and admins. */
   | 'STAFF';
 
+export type YearCost = {
+  __typename?: 'YearCost';
+  completed: Cell;
+  fundingKzt: Scalars['Int']['output'];
+  /** Participants of the courses that started this year. */
+  participants: Cell;
+  perCompleterKzt: Cell;
+  perParticipantKzt: Cell;
+  year: Scalars['Int']['output'];
+};
+
 export type AdminCohortsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2447,6 +2898,11 @@ export type CreateInvitationMutationVariables = Exact<{
 
 
 export type CreateInvitationMutation = { __typename?: 'Mutation', createInvitation: { __typename?: 'InvitationCreated', code: string, invitation: { __typename?: 'Invitation', id: string, email: string, role: InvitationRole, expiresAt: string } } };
+
+export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', invitations: { __typename?: 'InvitationConnection', totalCount: number, edges?: Array<{ __typename?: 'InvitationEdge', node?: { __typename?: 'Invitation', id: string, email: string, role: InvitationRole, createdAt: string, expiresAt: string, usedAt?: string | null, person?: { __typename?: 'Person', id: string, givenName: string, familyName: string } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null } | null } | null> | null } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2531,6 +2987,13 @@ export type ProfilePreviewQueryVariables = Exact<{
 
 export type ProfilePreviewQuery = { __typename?: 'Query', profilePreview?: { __typename?: 'Person', id: string, givenName: string, familyName: string, city: string, isTrainer: boolean, profile?: { __typename?: 'Profile', id: string, bio: string, languages?: Array<string> | null } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null, contact?: { __typename?: 'ContactDetails', id: string, email: string, phone: string, telegram: string } | null, activities: { __typename?: 'ActivityConnection', edges?: Array<{ __typename?: 'ActivityEdge', node?: { __typename?: 'Activity', id: string, labelKk: string, labelRu: string, labelEn: string } | null } | null> | null }, interests: { __typename?: 'InterestConnection', edges?: Array<{ __typename?: 'InterestEdge', node?: { __typename?: 'Interest', id: string, labelKk: string, labelRu: string, labelEn: string } | null } | null> | null }, enrollments: { __typename?: 'EnrollmentConnection', edges?: Array<{ __typename?: 'EnrollmentEdge', node?: { __typename?: 'Enrollment', id: string, status: EnrollmentStatus, cohort: { __typename?: 'Cohort', id: string, name: string, city: string, startDate: string, endDate: string, trainers: { __typename?: 'PersonConnection', edges?: Array<{ __typename?: 'PersonEdge', node?: { __typename?: 'Person', id: string, givenName: string, familyName: string } | null } | null> | null } } } | null } | null> | null }, trainedCohorts: { __typename?: 'CohortConnection', totalCount: number, edges?: Array<{ __typename?: 'CohortEdge', node?: { __typename?: 'Cohort', id: string, name: string, city: string, startDate: string, endDate: string } | null } | null> | null } } | null };
 
+export type UpdateMyProfileMutationVariables = Exact<{
+  input: UpdateMyProfileInput;
+}>;
+
+
+export type UpdateMyProfileMutation = { __typename?: 'Mutation', updateMyProfile: { __typename?: 'Person', id: string, givenName: string, familyName: string, city: string, isTrainer: boolean, profile?: { __typename?: 'Profile', id: string, bio: string, languages?: Array<string> | null } | null, organization?: { __typename?: 'Organization', id: string, name: string } | null, contact?: { __typename?: 'ContactDetails', id: string, email: string, phone: string, telegram: string } | null, activities: { __typename?: 'ActivityConnection', edges?: Array<{ __typename?: 'ActivityEdge', node?: { __typename?: 'Activity', id: string, labelKk: string, labelRu: string, labelEn: string } | null } | null> | null }, interests: { __typename?: 'InterestConnection', edges?: Array<{ __typename?: 'InterestEdge', node?: { __typename?: 'Interest', id: string, labelKk: string, labelRu: string, labelEn: string } | null } | null> | null }, enrollments: { __typename?: 'EnrollmentConnection', edges?: Array<{ __typename?: 'EnrollmentEdge', node?: { __typename?: 'Enrollment', id: string, status: EnrollmentStatus, cohort: { __typename?: 'Cohort', id: string, name: string, city: string, startDate: string, endDate: string, trainers: { __typename?: 'PersonConnection', edges?: Array<{ __typename?: 'PersonEdge', node?: { __typename?: 'Person', id: string, givenName: string, familyName: string } | null } | null> | null } } } | null } | null> | null }, trainedCohorts: { __typename?: 'CohortConnection', totalCount: number, edges?: Array<{ __typename?: 'CohortEdge', node?: { __typename?: 'Cohort', id: string, name: string, city: string, startDate: string, endDate: string } | null } | null> | null } } };
+
 export type PartnersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2571,6 +3034,7 @@ export const CohortEnrollmentsDocument = {"kind":"Document","definitions":[{"kin
 export const CreateEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnrollment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnrollmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnrollment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateEnrollmentMutation, CreateEnrollmentMutationVariables>;
 export const UpdateEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEnrollment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEnrollmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEnrollment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<UpdateEnrollmentMutation, UpdateEnrollmentMutationVariables>;
 export const CreateInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateInvitationMutation, CreateInvitationMutationVariables>;
+export const InvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
@@ -2583,6 +3047,7 @@ export const HomeDocument = {"kind":"Document","definitions":[{"kind":"Operation
 export const MyProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonProfile"}},{"kind":"Field","name":{"kind":"Name","value":"privacy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profileVisibility"}},{"kind":"Field","name":{"kind":"Name","value":"contactVisibility"}},{"kind":"Field","name":{"kind":"Name","value":"listedInDirectory"}},{"kind":"Field","name":{"kind":"Name","value":"visibleToPartners"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"isTrainer"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"telegram"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"trainers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainedCohorts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"START_DATE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyProfileQuery, MyProfileQueryVariables>;
 export const UpdatePrivacyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePrivacy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePrivacyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePrivacy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"privacy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profileVisibility"}},{"kind":"Field","name":{"kind":"Name","value":"contactVisibility"}},{"kind":"Field","name":{"kind":"Name","value":"listedInDirectory"}},{"kind":"Field","name":{"kind":"Name","value":"visibleToPartners"}}]}}]}}]}}]} as unknown as DocumentNode<UpdatePrivacyMutation, UpdatePrivacyMutationVariables>;
 export const ProfilePreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProfilePreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"audience"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewAudience"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profilePreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"audience"},"value":{"kind":"Variable","name":{"kind":"Name","value":"audience"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonProfile"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"isTrainer"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"telegram"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"trainers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainedCohorts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"START_DATE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProfilePreviewQuery, ProfilePreviewQueryVariables>;
+export const UpdateMyProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMyProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMyProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMyProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonProfile"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"isTrainer"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"telegram"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"trainers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainedCohorts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"START_DATE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMyProfileMutation, UpdateMyProfileMutationVariables>;
 export const PartnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"NAME"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"programs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"operator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"YEAR"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountKzt"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"funder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PartnersQuery, PartnersQueryVariables>;
 export const PersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Person"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonProfile"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"isTrainer"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"telegram"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelKk"}},{"kind":"Field","name":{"kind":"Name","value":"labelRu"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"trainers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainedCohorts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"START_DATE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PersonQuery, PersonQueryVariables>;
 export const SetLocaleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetLocale"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLocale"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setLocale"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]} as unknown as DocumentNode<SetLocaleMutation, SetLocaleMutationVariables>;

@@ -124,3 +124,30 @@ export const CreateInvitationMutation = graphql(`
     }
   }
 `);
+
+export const InvitationsQuery = graphql(`
+  query Invitations {
+    invitations(first: 30) {
+      totalCount
+      edges {
+        node {
+          id
+          email
+          role
+          createdAt
+          expiresAt
+          usedAt
+          person {
+            id
+            givenName
+            familyName
+          }
+          organization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);

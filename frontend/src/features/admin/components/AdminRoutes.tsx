@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import { Page } from '../../../components/ui/Page';
+import { NotFoundPage } from '../../not-found';
 import { CohortsAdminPage } from './CohortsAdminPage';
 import { EnrollmentsAdminPage } from './EnrollmentsAdminPage';
 import { InvitationsAdminPage } from './InvitationsAdminPage';
@@ -67,6 +68,7 @@ export default function AdminRoutes() {
         <Route path="invitations" element={<InvitationsAdminPage />} />
         <Route path="cohorts" element={<CohortsAdminPage />} />
         <Route path="enrollments" element={<EnrollmentsAdminPage />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>
   );

@@ -13,7 +13,8 @@ import { errorCode } from '../../../lib/graphql/errors';
 import { useLanguage } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { useSession } from '../../auth';
-import { AdminPeopleQuery, CreateInvitationMutation } from '../api/documents';
+import { AdminPeopleQuery, CreateInvitationMutation, InvitationsQuery } from '../api/documents';
+import { TableRegion } from '../../../components/ui/TableRegion';
 
 const fields = ['email', 'role', 'personID', 'organizationID'] as const;
 
@@ -24,6 +25,8 @@ export function InvitationsAdminPage() {
   const { viewer } = useSession();
   const [{ data }] = useQuery({ query: AdminPeopleQuery });
   const [{ fetching }, invite] = useMutation(CreateInvitationMutation);
+  const [list, refetchList] = useQuery({ query: InvitationsQuery });
+  const invitations = nodes(list.data?.invitations);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('MEMBER');
   const [personID, setPersonID] = useState('');
@@ -66,6 +69,7 @@ export function InvitationsAdminPage() {
     const created = res.data.createInvitation;
     setResult({ code: created.code, expiresAt: created.invitation.expiresAt, email: created.invitation.email });
     announce(t('admin.invitations.created', { email: email.trim() }));
+    refetchList({ requestPolicy: 'network-only' });
     setEmail('');
     setPersonID('');
   }
@@ -149,6 +153,48 @@ export function InvitationsAdminPage() {
           </button>
         </section>
       ) : null}
+      <section aria-labelledby="invitations-list">
+        <h2 id="invitations-list">
+          {t('admin.invitations.listTitle', { count: list.data?.invitations.totalCount ?? 0 })}
+        </h2>
+        {invitations.length > 0 ? (
+          <TableRegion labelledBy="invitations-list">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.email')}</th>
+                  <th scope="col">{t('admin.invitations.role')}</th>
+                  <th scope="col">{t('admin.invitations.for')}</th>
+                  <th scope="col">{t('admin.invitations.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((inv) => {
+                  const state = inv.usedAt
+                    ? t('admin.invitations.used', { date: formatDate(inv.usedAt, lang) })
+                    : new Date(inv.expiresAt) < new Date()
+                      ? t('admin.invitations.expired', { date: formatDate(inv.expiresAt, lang) })
+                      : t('admin.invitations.waiting', { date: formatDate(inv.expiresAt, lang) });
+                  return (
+                    <tr key={inv.id}>
+                      <td>{inv.email}</td>
+                      <td>{t(`roles.${inv.role}`)}</td>
+                      <td>
+                        {inv.person
+                          ? `${inv.person.givenName} ${inv.person.familyName}`
+                          : (inv.organization?.name ?? '—')}
+                      </td>
+                      <td>{state}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableRegion>
+        ) : list.data ? (
+          <p>{t('common.none')}</p>
+        ) : null}
+      </section>
     </Page>
   );
 }

@@ -99,3 +99,30 @@ describe('SignInPage', () => {
     await waitFor(() => expect(screen.getByText('my profile page')).toBeInTheDocument());
   });
 });
+
+describe('SignInPage and the account’s language', () => {
+  const signedIn = { data: { signIn: { __typename: 'Account', id: '1', role: 'MEMBER', locale: 'kk' } } };
+
+  it('takes the account’s language when none was chosen in this browser', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({ SignIn: signedIn });
+    renderSignIn(client);
+    await user.type(screen.getByLabelText('Email address'), 'a@example.kz');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('my profile page');
+    expect(document.documentElement.lang).toBe('kk');
+  });
+
+  it('keeps the language chosen in this browser', async () => {
+    localStorage.setItem('birge.language', 'en');
+    const user = userEvent.setup();
+    const { client } = mockClient({ SignIn: signedIn });
+    renderSignIn(client);
+    await user.type(screen.getByLabelText('Email address'), 'a@example.kz');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('my profile page');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

@@ -40,3 +40,11 @@ export const ProfilePreviewQuery = graphql(`
     }
   }
 `);
+
+export const UpdateMyProfileMutation = graphql(`
+  mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
+    updateMyProfile(input: $input) {
+      ...PersonProfile
+    }
+  }
+`);

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
 import { MyProfileQuery } from '../api/documents';
+import { DetailsForm, type DetailsValues } from './DetailsForm';
 import { PrivacyForm, type PrivacyValues } from './PrivacyForm';
 import { ProfilePreview } from './ProfilePreview';
 
@@ -15,18 +16,35 @@ export function MyProfilePage() {
   const viewer = data?.viewer;
   const person = viewer?.person ?? null;
   const privacy = person?.privacy;
-  const initial = useMemo<PrivacyValues | null>(
-    () =>
-      privacy
-        ? {
-            profileVisibility: privacy.profileVisibility,
-            contactVisibility: privacy.contactVisibility,
-            listedInDirectory: privacy.listedInDirectory,
-            visibleToPartners: privacy.visibleToPartners,
-          }
-        : null,
-    [privacy],
+  // The forms start again from the server's values only when those change,
+  // not whenever the cache hands out a new object (which would drop edits).
+  const privacyKey = JSON.stringify(
+    privacy
+      ? {
+          profileVisibility: privacy.profileVisibility,
+          contactVisibility: privacy.contactVisibility,
+          listedInDirectory: privacy.listedInDirectory,
+          visibleToPartners: privacy.visibleToPartners,
+        }
+      : null,
   );
+  const detailsKey = JSON.stringify(
+    person
+      ? {
+          givenName: person.givenName,
+          familyName: person.familyName,
+          city: person.city,
+          bio: person.profile?.bio ?? '',
+          languages: person.profile?.languages ?? [],
+          email: person.contact?.email ?? '',
+          phone: person.contact?.phone ?? '',
+          telegram: person.contact?.telegram ?? '',
+        }
+      : null,
+  );
+  const initialPrivacy = useMemo(() => JSON.parse(privacyKey) as PrivacyValues | null, [privacyKey]);
+  const initialDetails = useMemo(() => JSON.parse(detailsKey) as DetailsValues | null, [detailsKey]);
+  const saved = () => setVersion((v) => v + 1);
 
   return (
     <Page title={t('me.title')} lead={viewer ? <p>{t('me.signedInAs', { email: viewer.email })}</p> : null}>
@@ -34,13 +52,30 @@ export function MyProfilePage() {
       {data && !person ? <p>{t('me.noPerson')}</p> : null}
       {person ? (
         <>
-          <p>
-            <Link to={`/people/${person.id}`}>{t('me.openProfile')}</Link>
-          </p>
+          <nav aria-label={t('me.onThisPage')} className="toc">
+            <ul>
+              <li>
+                <a href="#details-heading">{t('details.title')}</a>
+              </li>
+              <li>
+                <a href="#privacy-heading">{t('privacy.title')}</a>
+              </li>
+              <li>
+                <a href="#preview-heading">{t('preview.title')}</a>
+              </li>
+              <li>
+                <Link to={`/people/${person.id}`}>{t('me.openProfile')}</Link>
+              </li>
+            </ul>
+          </nav>
+          <section aria-labelledby="details-heading">
+            <h2 id="details-heading">{t('details.title')}</h2>
+            {initialDetails ? <DetailsForm initial={initialDetails} onSaved={saved} /> : null}
+          </section>
           <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{t('privacy.title')}</h2>
             <p>{t('privacy.lead')}</p>
-            {initial ? <PrivacyForm initial={initial} onSaved={() => setVersion((v) => v + 1)} /> : null}
+            {initialPrivacy ? <PrivacyForm initial={initialPrivacy} onSaved={saved} /> : null}
           </section>
           <ProfilePreview version={version} />
         </>

@@ -1,3 +1,4 @@
+import type { Client } from '@urql/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/ui/Announcer';
@@ -17,10 +18,10 @@ type Person = NonNullable<PreviewResult['profilePreview']>;
  * through a client without the normalized cache: it is the viewer's own Person
  * with fields hidden, and must not overwrite what the app knows of them.
  */
-export function ProfilePreview({ version }: { version: number }) {
+export function ProfilePreview({ version, client: given }: { version: number; client?: Client }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const client = useMemo(() => createUncachedClient(), []);
+  const client = useMemo(() => given ?? createUncachedClient(), [given]);
   const [audience, setAudience] = useState<PreviewAudience>('MEMBER');
   // The answer shown, and whose view it is (it lags the choice while loading).
   const [state, setState] = useState<{

@@ -45,10 +45,11 @@ export function PartnersPage() {
   return (
     <Page title={t('partners.title')} lead={<p>{t('partners.lead')}</p>}>
       <QueryState fetching={fetching && !data} error={error} />
+      {data && data.fundings.totalCount > allFundings.length ? (
+        <p className="muted">{t('partners.partial', { count: allFundings.length })}</p>
+      ) : null}
       {data ? (
-        <p className="highlight">
-          {t('partners.grandTotal', { amount: formatKZT(grandTotal, lang), count: funders })}
-        </p>
+        <p className="highlight">{t('partners.grandTotal', { amount: formatKZT(grandTotal, lang), count: funders })}</p>
       ) : null}
       <ul className="card-list">
         {orgs.map((o) => {
@@ -83,37 +84,40 @@ export function PartnersPage() {
                     <p>
                       <strong>{t('partners.totalFunded', { amount: formatKZT(total, lang) })}</strong>
                     </p>
-                    <TableRegion labelledBy={`funding-${o.id}`}>
-                      <table>
-                        <caption id={`funding-${o.id}`}>{t('partners.fundingOf', { name: o.name })}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('partners.year')}</th>
-                            <th scope="col">{t('partners.purpose')}</th>
-                            <th scope="col">{t('partners.for')}</th>
-                            <th scope="col" className="num">
-                              {t('partners.amount')}
-                            </th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {fundings.map((f) => (
-                            <tr key={f.id}>
-                              <td>{f.year}</td>
-                              <td>{f.purpose}</td>
-                              <td>
-                                {f.cohort ? (
-                                  <Link to={`/courses/${f.cohort.id}`}>{f.cohort.name}</Link>
-                                ) : (
-                                  (f.program?.name ?? '—')
-                                )}
-                              </td>
-                              <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+                    <details className="disclosure">
+                      <summary>{t('partners.showFunding', { count: fundings.length })}</summary>
+                      <TableRegion labelledBy={`funding-${o.id}`}>
+                        <table>
+                          <caption id={`funding-${o.id}`}>{t('partners.fundingOf', { name: o.name })}</caption>
+                          <thead>
+                            <tr>
+                              <th scope="col">{t('partners.year')}</th>
+                              <th scope="col">{t('partners.purpose')}</th>
+                              <th scope="col">{t('partners.for')}</th>
+                              <th scope="col" className="num">
+                                {t('partners.amount')}
+                              </th>
                             </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </TableRegion>
+                          </thead>
+                          <tbody>
+                            {fundings.map((f) => (
+                              <tr key={f.id}>
+                                <td>{f.year}</td>
+                                <td>{f.purpose}</td>
+                                <td>
+                                  {f.cohort ? (
+                                    <Link to={`/courses/${f.cohort.id}`}>{f.cohort.name}</Link>
+                                  ) : (
+                                    (f.program?.name ?? '—')
+                                  )}
+                                </td>
+                                <td className="num">{formatKZT(f.amountKzt, lang)}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </TableRegion>
+                    </details>
                   </>
                 ) : null}
               </article>

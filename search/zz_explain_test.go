@@ -1,0 +1,76 @@
+package search_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"entgo.io/ent/dialect"
+	"github.com/shyraq/birge/database"
+	"github.com/shyraq/birge/search"
+	"github.com/shyraq/birge/viewer"
+)
+
+type capture struct {
+	dialect.Driver
+	qs []string
+	as [][]any
+}
+
+func (c *capture) Query(ctx context.Context, q string, args, v any) error {
+	c.qs = append(c.qs, q)
+	a, ok := args.([]any)
+	if !ok {
+		fmt.Printf("ARGS TYPE %T\n", args)
+	}
+	c.as = append(c.as, a)
+	return c.Driver.Query(ctx, q, args, v)
+}
+
+func TestZZExplain(t *testing.T) {
+	url := os.Getenv("EXPLAIN_DB")
+	if url == "" {
+		t.Skip()
+	}
+	var cp *capture
+	db, err := database.Open(url, database.Options{Wrap: func(d dialect.Driver) dialect.Driver { cp = &capture{Driver: d}; return cp }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := viewer.SystemContext(context.Background())
+	if os.Getenv("EXPLAIN_FILL") != "" {
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		b := &testing.B{}
+		_ = b
+		benchPopulate(t, ctx, db, 100_000)
+		db.SQL.Exec("ANALYZE")
+	}
+	var me int
+	db.SQL.QueryRow("select min(id) from persons").Scan(&me)
+	member := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 1, PersonID: me, Role: viewer.RoleMember})
+	first := 20
+	q := search.Query{Text: os.Getenv("EXPLAIN_Q"), City: "Almaty"}
+	cp.qs = nil
+	if _, err := search.People(member, db.Client, q, search.Page{First: &first, Count: true}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := sql.Open("postgres", url)
+	for i, qs := range cp.qs {
+		rows, err := raw.Query("EXPLAIN (ANALYZE, BUFFERS) "+qs, cp.as[i]...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for rows.Next() {
+			var l string
+			rows.Scan(&l)
+			lines = append(lines, l)
+		}
+		fmt.Printf("=== %s\n%v\n%s\n", qs, cp.as[i], strings.Join(lines, "\n"))
+	}
+}
