@@ -1,7 +1,8 @@
 // Command birge runs the Birge community directory.
 //
 //	birge [serve] [flags]   serve the portal (default)
-//	birge seed [flags]      add the fictional demo data (idempotent)
+//	birge seed [flags]      add the fictional demo data (idempotent);
+//	                        --scale N adds N generated people (PostgreSQL)
 //	birge migrate [flags]   create or update the database schema
 //	birge backup --out FILE a consistent copy of the database (SQLite) or a pg_dump (PostgreSQL)
 //	birge restore --from FILE [--force]
@@ -20,6 +21,7 @@ import (
 
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/seed"
+	"github.com/shyraq/birge/seed/scale"
 	"github.com/shyraq/birge/server"
 	"github.com/shyraq/birge/viewer"
 )
@@ -42,6 +44,7 @@ func run(args []string) error {
 	defer stop()
 	var out, from string
 	var force bool
+	var scaleN int
 	cfg, err := server.ParseFlagsWith("birge "+cmd, args, func(fs *flag.FlagSet) {
 		switch cmd {
 		case "backup":
@@ -49,6 +52,8 @@ func run(args []string) error {
 		case "restore":
 			fs.StringVar(&from, "from", "", "the backup file to restore (made by birge backup)")
 			fs.BoolVar(&force, "force", false, "restore even while a server has the database open (restart it afterwards)")
+		case "seed":
+			fs.IntVar(&scaleN, "scale", 0, "also generate N fictional people with courses, enrollments and surveys in scale.ForPeople's proportions (PostgreSQL only; a fresh database)")
 		}
 	})
 	if err != nil {
@@ -103,6 +108,9 @@ func run(args []string) error {
 			return err
 		}
 		defer db.Close()
+		if scaleN > 0 && db.Dialect != scale.Dialect {
+			return scale.ErrNotPostgres
+		}
 		if err := db.Migrate(ctx); err != nil {
 			return err
 		}
@@ -115,6 +123,13 @@ func run(args []string) error {
 			return err
 		}
 		logger.Info("demo data in place", "people", st.People, "cohorts", st.Cohorts, "took", time.Since(start).String())
+		if scaleN > 0 {
+			res, err := scale.Generate(ctx, db, scale.ForPeople(scaleN))
+			if err != nil {
+				return err
+			}
+			logger.Info("scale data in place", "written", res.Sizes.String(), "took", res.Took.String())
+		}
 		return nil
 	default:
 		return fmt.Errorf("unknown command %q (want serve, seed, migrate, backup or restore)", cmd)

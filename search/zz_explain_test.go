@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/shyraq/birge/database"
@@ -72,5 +73,42 @@ func TestZZExplain(t *testing.T) {
 			lines = append(lines, l)
 		}
 		fmt.Printf("=== %s\n%v\n%s\n", qs, cp.as[i], strings.Join(lines, "\n"))
+	}
+}
+
+func TestZZTime(t *testing.T) {
+	url := os.Getenv("EXPLAIN_DB")
+	if url == "" {
+		t.Skip()
+	}
+	db, err := database.Open(url, database.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var me int
+	db.SQL.QueryRow("select min(id) from persons").Scan(&me)
+	member := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 1, PersonID: me, Role: viewer.RoleMember})
+	first := 20
+	for round := 0; round < 2; round++ {
+		start := time.Now()
+		n := 0
+		for _, qs := range benchQueries {
+			for k := 0; k < 5; k++ {
+				q := search.Query{Text: qs, City: "Almaty"}
+				if _, err := search.People(member, db.Client, q, search.Page{First: &first, Count: os.Getenv("NOCOUNT") == ""}); err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+		}
+		fmt.Printf("mean %v per search\n", time.Since(start)/time.Duration(n))
+	}
+	// per query
+	for _, qs := range benchQueries {
+		start := time.Now()
+		for k := 0; k < 5; k++ {
+			search.People(member, db.Client, search.Query{Text: qs, City: "Almaty"}, search.Page{First: &first, Count: true})
+		}
+		fmt.Printf("%-20s %v\n", qs, time.Since(start)/5)
 	}
 }

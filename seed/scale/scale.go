@@ -69,6 +69,9 @@ type Result struct {
 	DemoPeople int // the demo community's people, written before if missing
 }
 
+// Dialect is the only database dialect Generate writes to.
+const Dialect = dialect.Postgres
+
 // ErrNotPostgres is returned on SQLite: the embedded database is for a
 // portal of a few hundred people, and scale data is written with COPY.
 var ErrNotPostgres = errors.New("scale: scale data needs PostgreSQL (give a postgres:// database URL); the embedded SQLite database holds the demo community only")
@@ -97,7 +100,7 @@ func Count(ctx context.Context, db *sql.DB) (Sizes, error) {
 // (ErrAlreadyScaled).
 func Generate(ctx context.Context, db *database.DB, n Sizes) (Result, error) {
 	start := time.Now()
-	if db.Dialect != dialect.Postgres {
+	if db.Dialect != Dialect {
 		return Result{}, ErrNotPostgres
 	}
 	if n.People < 1 || n.Cohorts < 1 || n.Enrollments < 0 || n.Surveys < 0 {
