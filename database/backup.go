@@ -35,11 +35,18 @@ func (d *DB) Backup(ctx context.Context, rawURL, out string) error {
 		if _, err := d.SQL.ExecContext(ctx, "VACUUM INTO "+quoteLiteral(abs)); err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
-		return nil
 	case dialect.Postgres:
-		return pgDump(ctx, rawURL, out)
+		if err := pgDump(ctx, rawURL, out); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("backup: unsupported database %s", d.Dialect)
 	}
-	return fmt.Errorf("backup: unsupported database %s", d.Dialect)
+	// A backup holds personal data: only its owner may read it.
+	if err := os.Chmod(out, 0o600); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return nil
 }
 
 // pgDump runs pg_dump, passing the password (if any) in the environment

@@ -52,6 +52,9 @@ func TestBackupAndRestoreSQLite(t *testing.T) {
 	if err := d.Backup(ctx, path, backup); err == nil {
 		t.Error("a backup overwrote an existing file")
 	}
+	if st, err := os.Stat(backup); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v (%v), want 0600: it holds personal data", st.Mode().Perm(), err)
+	}
 	d.Client.Organization.Update().Where(organization.Name("Shyraq")).SetName("Renamed").ExecX(ctx)
 	d.Client.Organization.Create().SetName("Added after").SetKind(organization.KindBUSINESS).ExecX(ctx)
 

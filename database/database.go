@@ -101,10 +101,11 @@ func parse(raw string) (driver, dsn, dia string, err error) {
 	case raw == "":
 		return "", "", "", fmt.Errorf("database URL is empty")
 	case strings.HasPrefix(raw, "postgres://"), strings.HasPrefix(raw, "postgresql://"):
-		if _, err := url.Parse(raw); err != nil {
+		u, err := url.Parse(raw)
+		if err != nil {
 			return "", "", "", fmt.Errorf("database URL is not a valid URL: %w", err)
 		}
-		return "postgres", raw, dialect.Postgres, nil
+		return "postgres", postgresDSN(u), dialect.Postgres, nil
 	case strings.HasPrefix(raw, "sqlite://"):
 		return sqliteDSN(strings.TrimPrefix(raw, "sqlite://"))
 	case strings.HasPrefix(raw, "file:"):
@@ -114,6 +115,20 @@ func parse(raw string) (driver, dsn, dia string, err error) {
 	default:
 		return sqliteDSN(raw)
 	}
+}
+
+// postgresDSN turns PostgreSQL's JIT compilation off for Birge's
+// connections, unless the URL sets jit itself. The privacy predicates
+// (EXISTS subqueries) make the planner overestimate small queries, and
+// compiling them costs 100-300 ms a statement where running them takes
+// 1-25 ms (docs/BENCHMARKS.md).
+func postgresDSN(u *url.URL) string {
+	q := u.Query()
+	if !q.Has("jit") {
+		q.Set("jit", "off")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }
 
 // sqliteDSN adds the pragmas Birge relies on: foreign keys, WAL, a busy
@@ -194,24 +209,30 @@ func (d *DB) MigrateTo(ctx context.Context, opts MigrateOptions) error {
 }
 
 // extraSchema is the part of the schema ent does not describe: indexes on
-// expressions. Each statement is idempotent.
+// expressions, and the functions they use. Each statement is idempotent.
 //
 //   - connections_pair: one connection per pair of people, whichever of
 //     them asked (package connections also checks, in a transaction).
-//   - On PostgreSQL, pg_trgm and GIN trigram indexes on the search keys of
-//     people and bios, padded with spaces as package search matches them
-//     (word-bounded LIKE patterns), so search and typo patterns use them.
+//   - On PostgreSQL, GIN indexes of the words of people's search keys and
+//     bios, which package search looks words up in (see SearchWords).
 func extraSchema(dia string) []string {
 	switch dia {
 	case dialect.Postgres:
 		return []string{
-			`CREATE EXTENSION IF NOT EXISTS pg_trgm`,
 			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections ` +
 				`(LEAST(requester_id, addressee_id), GREATEST(requester_id, addressee_id))`,
-			`CREATE INDEX IF NOT EXISTS persons_search_key_trgm ON persons ` +
-				`USING gin ((' ' || search_key || ' ') gin_trgm_ops)`,
-			`CREATE INDEX IF NOT EXISTS profiles_search_bio_trgm ON profiles ` +
-				`USING gin ((' ' || search_bio || ' ') gin_trgm_ops)`,
+			// Trigram indexes of an earlier version of search.
+			`DROP INDEX IF EXISTS persons_search_key_trgm`,
+			`DROP INDEX IF EXISTS profiles_search_bio_trgm`,
+			createFunction(Words, `t text`, `tsvector`, `
+				SELECT array_to_tsvector(array_remove(string_to_array(t, ' '), ''))`),
+			createFunction(WordDeletions, `t text`, `tsvector`, `
+				SELECT array_to_tsvector(coalesce(array_agg(DISTINCT '~' || left(w, i - 1) || substr(w, i + 1)), '{}'::text[]))
+				FROM unnest(string_to_array(t, ' ')) AS w, generate_series(1, length(w)) AS i
+				WHERE length(w) >= 4`),
+			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons USING gin (` + Words + `(search_key))`,
+			`CREATE INDEX IF NOT EXISTS persons_search_deletions ON persons USING gin (` + WordDeletions + `(search_key))`,
+			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles USING gin (` + Words + `(search_bio))`,
 		}
 	case dialect.SQLite:
 		return []string{
@@ -220,4 +241,29 @@ func extraSchema(dia string) []string {
 		}
 	}
 	return nil
+}
+
+// Words and WordDeletions name the SQL functions (PostgreSQL) that turn a
+// text in the form of package textkey (a person's search key, a bio) into a
+// tsvector for GIN indexes: Words's lexemes are its words; WordDeletions's
+// are, for each word of 4 letters or more, each way of dropping one of its
+// letters, marked with "~". Package search finds the words one typo away
+// from a word with a handful of lookups in the two. A change of what they
+// compute needs new names (v2), so that the indexes are built anew.
+const (
+	Words         = "birge_words_v1"
+	WordDeletions = "birge_word_deletions_v1"
+)
+
+// createFunction returns the statement that creates an immutable SQL
+// function unless it exists, safe when several instances start at once.
+func createFunction(name, args, returns, body string) string {
+	return `DO $do$ BEGIN
+		PERFORM pg_advisory_xact_lock(` + fmt.Sprint(migrationLockKey+1) + `);
+		IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = '` + name + `') THEN
+			CREATE FUNCTION ` + name + `(` + args + `) RETURNS ` + returns + `
+			LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $f$` + body + `
+			$f$;
+		END IF;
+	END $do$`
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ratelimit"
+	"github.com/shyraq/birge/report"
 )
 
 // Options configure the GraphQL handler.
@@ -26,6 +27,11 @@ type Options struct {
 	ComplexityLimit int
 	// Logger receives internal errors; nil means slog.Default().
 	Logger *slog.Logger
+	// ReportMaxAge is how long outcome figures are served from one
+	// snapshot before they are computed again; 0 computes them on every
+	// request (tests). The figures are aggregates, the same for every
+	// viewer, so sharing them is safe.
+	ReportMaxAge time.Duration
 	// Auth is the accounts service; nil means one with default options
 	// (mail to the log).
 	Auth *auth.Service
@@ -72,7 +78,7 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if accounts == nil {
 		accounts = auth.New(client, auth.Options{Logger: logger})
 	}
-	srv := handler.New(costedSchema{NewSchema(client, accounts)})
+	srv := handler.New(costedSchema{newSchema(client, accounts, report.New(client, report.Options{MaxAge: opts.ReportMaxAge}))})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(smallOnly[*ast.QueryDocument]{lru.New[*ast.QueryDocument](1000)})

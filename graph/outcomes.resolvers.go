@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/personal"
 	"github.com/shyraq/birge/report"
 	"github.com/shyraq/birge/viewer"
 )
@@ -20,7 +22,20 @@ func (r *mutationResolver) RecordOutcomeSurvey(ctx context.Context, input ent.Cr
 	if v := viewer.FromContext(ctx); v.AccountID > 0 {
 		b.SetRecordedByID(v.AccountID)
 	}
-	return b.Save(ctx)
+	survey, err := b.Save(ctx) // the policy decides who may record
+	if err != nil {
+		return nil, err
+	}
+	// Only with the person's consent to outcome surveys; refusing here
+	// rolls the mutation's transaction back.
+	ok, err := personal.EnrollmentConsented(ctx, ent.FromContext(ctx), input.EnrollmentID, consent.KindOUTCOME_SURVEYS)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, InputError("enrollmentID: this person has not consented to outcome surveys")
+	}
+	return survey, nil
 }
 
 // UpdateOutcomeSurvey is the resolver for the updateOutcomeSurvey field.
@@ -34,20 +49,20 @@ func (r *mutationResolver) UpdateOutcomeSurvey(ctx context.Context, id int, inpu
 
 // ImpactHeadline is the resolver for the impactHeadline field.
 func (r *queryResolver) ImpactHeadline(ctx context.Context) (*report.Headline, error) {
-	return report.New(r.client, report.Options{}).Headline(ctx)
+	return r.reports.Headline(ctx)
 }
 
 // ProgramReach is the resolver for the programReach field.
 func (r *queryResolver) ProgramReach(ctx context.Context, groupBy report.Grouping) (*report.Reach, error) {
-	return report.New(r.client, report.Options{}).Reach(ctx, groupBy)
+	return r.reports.Reach(ctx, groupBy)
 }
 
 // Outcomes is the resolver for the outcomes field.
 func (r *queryResolver) Outcomes(ctx context.Context, groupBy report.Grouping) (*report.Outcomes, error) {
-	return report.New(r.client, report.Options{}).Outcomes(ctx, groupBy)
+	return r.reports.Outcomes(ctx, groupBy)
 }
 
 // FundingReport is the resolver for the fundingReport field.
 func (r *queryResolver) FundingReport(ctx context.Context, groupBy report.FundingGrouping) (*report.Funding, error) {
-	return report.New(r.client, report.Options{}).Funding(ctx, groupBy)
+	return r.reports.Funding(ctx, groupBy)
 }

@@ -8,18 +8,25 @@ import (
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
+	"github.com/shyraq/birge/report"
 )
 
-// Resolver is the root resolver: the ent client, and the accounts service
-// for sign-in, sessions and invitations.
+// Resolver is the root resolver: the ent client, the accounts service for
+// sign-in, sessions and invitations, and the outcome reports.
 type Resolver struct {
-	client *ent.Client
-	auth   *auth.Service
+	client  *ent.Client
+	auth    *auth.Service
+	reports *report.Service
 }
 
-// NewSchema returns the executable schema backed by client and accounts.
+// NewSchema returns the executable schema backed by client and accounts,
+// computing outcome reports afresh on every request.
 func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
+	return newSchema(client, accounts, report.New(client, report.Options{}))
+}
+
+func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client, auth: accounts},
+		Resolvers: &Resolver{client: client, auth: accounts, reports: reports},
 	})
 }

@@ -35,6 +35,11 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 	}
 	for i, e := range resp.Errors {
 		if e.Extensions["code"] == nil {
+			// The database going away (a restart) is worth a retry.
+			if code, msg := transient(ctx, t.logger, e); code != "" {
+				resp.Errors[i] = &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": code}}
+				continue
+			}
 			t.logger.ErrorContext(ctx, "mutation transaction failed", "error", e.Message)
 			resp.Errors[i] = &gqlerror.Error{Message: "internal server error", Extensions: map[string]any{"code": CodeInternal}}
 		}

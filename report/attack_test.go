@@ -248,6 +248,7 @@ func attack(t *testing.T, s *report.Snapshot) []string {
 // TestDifferencingFails: with every grouping of every report published
 // at once, differencing recovers no hidden figure and no small group.
 func TestDifferencingFails(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	if leaks := attack(t, snapshot(t, f)); len(leaks) > 0 {
 		t.Errorf("differencing found %d figures, e.g. %v", len(leaks), leaks[:min(5, len(leaks))])
@@ -258,6 +259,7 @@ func TestDifferencingFails(t *testing.T) {
 // reports: realistic (figures improve after the course, answers thin out
 // over the year), and safe from differencing.
 func TestDemoOutcomes(t *testing.T) {
+	t.Parallel()
 	db := testdb.Open(t)
 	if _, err := seed.Demo(context.Background(), db.Client); err != nil {
 		t.Fatal(err)

@@ -58,7 +58,9 @@
 // A Service computes a Snapshot with a constant number of statements
 // (six) and can serve it for Options.MaxAge, recomputing in the
 // background, so that dashboards stay fast over large data and figures
-// change in steps rather than with every single survey.
+// change in steps rather than with every single survey. (Steps make it
+// harder, not impossible, to isolate one new survey by comparing figures
+// over time; suppression protects each snapshot, not the sequence.)
 package report
 
 import (

@@ -66,6 +66,7 @@ func reachRow(t *testing.T, r *report.Reach, label string) report.ReachRow {
 }
 
 func TestReach(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := snapshot(t, f)
 
@@ -138,6 +139,7 @@ func TestReach(t *testing.T) {
 }
 
 func TestOutcomes(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := snapshot(t, f)
 	o, err := s.Outcomes(report.ByNone)
@@ -200,6 +202,7 @@ func TestOutcomes(t *testing.T) {
 }
 
 func TestFunding(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := snapshot(t, f)
 	byFunder, err := s.Funding(report.ByFunder)
@@ -266,6 +269,7 @@ func TestFunding(t *testing.T) {
 }
 
 func TestHeadline(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	h := snapshot(t, f).Headline()
 	if h.CoursesRun != 6 || h.Cities != 2 || h.FirstYear == nil || *h.FirstYear != 2019 || h.Funders != 2 || h.FundingKZT != 14_300_000 {
@@ -280,6 +284,7 @@ func TestHeadline(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := snapshot(t, f)
 	reach, _ := s.Reach(report.ByCohort)
@@ -322,6 +327,7 @@ func TestCSV(t *testing.T) {
 // TestStatementCount: one snapshot is six statements, however many
 // courses and surveys there are.
 func TestStatementCount(t *testing.T) {
+	t.Parallel()
 	client, plain, counter := countedClient(t)
 	s := report.New(client, report.Options{})
 	if _, err := s.Snapshot(context.Background()); err != nil {
@@ -341,6 +347,7 @@ func TestStatementCount(t *testing.T) {
 }
 
 func TestServiceServesSnapshots(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	now := time.Date(2026, 11, 16, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
@@ -371,5 +378,20 @@ func TestServiceServesSnapshots(t *testing.T) {
 			t.Fatal("the snapshot was never refreshed")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestCSVFormulas: labels typed by staff (purposes, course names) are
+// never read as spreadsheet formulas.
+func TestCSVFormulas(t *testing.T) {
+	t.Parallel()
+	purpose := "=HYPERLINK(\"http://example.org\")"
+	f := &report.Funding{GroupBy: report.ByPurpose, Rows: []report.FundingRow{{Label: purpose, Purpose: &purpose, AmountKZT: 5, Grants: 1}}, TotalKZT: 5}
+	text, err := f.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, `"'=HYPERLINK(""http://example.org"")",,5,1`) {
+		t.Errorf("formula not neutralized:\n%s", text)
 	}
 }

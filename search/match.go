@@ -31,10 +31,13 @@ func words(text string) []string {
 	return out
 }
 
-// typoPatterns returns the LIKE patterns (without the padding spaces) that
-// match the words one edit away from w: a letter replaced, added, dropped,
-// or two neighbours swapped. It returns none for words shorter than
-// MinTypoLen. Words are ASCII letters and digits, so they need no escaping.
+// anyChar marks, in a typo pattern, the place of any one letter or digit.
+const anyChar = '?'
+
+// typoPatterns returns the patterns of the words one edit away from w: a
+// letter replaced or added (anyChar in its place), dropped, or two
+// neighbours swapped. It returns none for words shorter than MinTypoLen.
+// Words are ASCII letters and digits, so patterns need no escaping.
 func typoPatterns(w string) []string {
 	if len(w) < MinTypoLen || len(w) > maxTypoLen {
 		return nil
@@ -46,17 +49,28 @@ func typoPatterns(w string) []string {
 		}
 	}
 	for i := range len(w) {
-		add(w[:i] + "_" + w[i+1:]) // replaced
+		add(w[:i] + string(anyChar) + w[i+1:]) // replaced
 	}
 	for i := range len(w) + 1 {
-		add(w[:i] + "_" + w[i:]) // added
+		add(w[:i] + string(anyChar) + w[i:]) // added
 	}
-	for i := range len(w) {
-		add(w[:i] + w[i+1:]) // dropped
+	for _, d := range deletions(w) {
+		add(d) // dropped
 	}
 	for i := range len(w) - 1 {
 		if w[i] != w[i+1] {
 			add(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]) // swapped
+		}
+	}
+	return out
+}
+
+// deletions returns the distinct words made by dropping one letter of w.
+func deletions(w string) []string {
+	var out []string
+	for i := range len(w) {
+		if d := w[:i] + w[i+1:]; !slices.Contains(out, d) {
+			out = append(out, d)
 		}
 	}
 	return out

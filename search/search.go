@@ -40,6 +40,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -119,67 +120,103 @@ func People(ctx context.Context, client *ent.Client, q Query, p Page) (*ent.Pers
 	}
 	conn := &ent.PersonConnection{Edges: []*ent.PersonEdge{}}
 	total := -1
-	if p.Count || (p.Last != nil && p.Before == nil) {
-		if total, err = client.Person.Query().Where(m.where...).Count(ctx); err != nil {
-			return nil, fmt.Errorf("search: count: %w", err)
+	count := func() error {
+		n, err := client.Person.Query().Where(m.where...).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("search: count: %w", err)
 		}
-		conn.TotalCount = total
+		total, conn.TotalCount = n, n
+		return nil
 	}
 	if p.Last != nil {
 		end := hi
 		if end < 0 {
+			// The last of all: their number is needed first.
+			if err := count(); err != nil {
+				return nil, err
+			}
 			end = total
-		}
-		if total >= 0 {
-			end = min(end, total)
 		}
 		lo = max(lo, end-*p.Last)
 		hi = end
 	}
-	if hi >= 0 && hi <= lo {
-		conn.PageInfo.HasPreviousPage = lo > 0
-		return conn, nil
-	}
-	rq := client.Person.Query().Where(m.where...).Order(m.order).Offset(lo)
-	if hi >= 0 {
-		rq.Limit(hi - lo + 1) // one more, to know if there is a next page
-	}
-	ids, err := rq.IDs(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("search: rank: %w", err)
-	}
-	if hi >= 0 && len(ids) > hi-lo {
-		ids = ids[:hi-lo]
-		conn.PageInfo.HasNextPage = true
-	}
 	conn.PageInfo.HasPreviousPage = lo > 0
-	if len(ids) == 0 {
+	if hi >= 0 && hi <= lo {
+		if p.Count && total < 0 {
+			return conn, count()
+		}
 		return conn, nil
 	}
-	lq := client.Person.Query().Where(person.IDIn(ids...))
+	// One statement ranks, counts (a window over all the matches) and
+	// loads the page.
+	pq := client.Person.Query().Where(m.where...).Order(m.order, withTotal).Offset(lo)
+	if hi >= 0 {
+		pq.Limit(hi - lo + 1) // one more, to know if there is a next page
+	}
 	if p.Load != nil {
-		if lq, err = p.Load(lq); err != nil {
+		if pq, err = p.Load(pq); err != nil {
 			return nil, err
 		}
 	}
-	people, err := lq.All(ctx)
+	people, err := pq.All(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("search: load: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	byID := make(map[int]*ent.Person, len(people))
-	for _, x := range people {
-		byID[x.ID] = x
+	if hi >= 0 && len(people) > hi-lo {
+		people = people[:hi-lo]
+		conn.PageInfo.HasNextPage = true
 	}
-	for i, id := range ids {
-		if x := byID[id]; x != nil {
-			conn.Edges = append(conn.Edges, &ent.PersonEdge{Node: x, Cursor: ent.Cursor{ID: id, Value: lo + i}})
+	switch {
+	case total >= 0:
+	case len(people) > 0:
+		n, err := people[0].Value(totalColumn)
+		if err != nil {
+			return nil, fmt.Errorf("search: count: %w", err)
 		}
+		conn.TotalCount, err = asInt(n)
+		if err != nil {
+			return nil, fmt.Errorf("search: count: %w", err)
+		}
+	case p.Count:
+		// A page past the end: count apart.
+		if err := count(); err != nil {
+			return nil, err
+		}
+	}
+	for i, x := range people {
+		conn.Edges = append(conn.Edges, &ent.PersonEdge{Node: x, Cursor: ent.Cursor{ID: x.ID, Value: lo + i}})
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
 		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// totalColumn is the column of the number of all matches, selected with
+// each result.
+const totalColumn = "search_total"
+
+// withTotal selects the number of all the rows that match with each row.
+func withTotal(s *sql.Selector) {
+	s.AppendSelectExprAs(sql.Raw("COUNT(*) OVER ()"), totalColumn)
+}
+
+// asInt reads an integer a driver returned.
+func asInt(v any) (int, error) {
+	switch n := v.(type) {
+	case int64:
+		return int(n), nil
+	case int:
+		return n, nil
+	case int32:
+		return int(n), nil
+	case float64:
+		return int(n), nil
+	case []byte:
+		return strconv.Atoi(string(n))
+	}
+	return 0, fmt.Errorf("unexpected %T", v)
 }
 
 // window returns the positions [lo, hi) that after, before and first ask
@@ -273,9 +310,12 @@ func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error)
 			return nil, err
 		}
 	}
-	terms := make([]term, len(ws))
+	terms := make([]*term, len(ws))
 	for i, w := range ws {
-		terms[i] = newTerm(v, w, tags)
+		terms[i] = newTerm(w, tags)
+		if err := terms[i].load(ctx, client); err != nil {
+			return nil, err
+		}
 		m.where = append(m.where, terms[i].match)
 	}
 	m.order = func(s *sql.Selector) {
@@ -360,12 +400,10 @@ func isLanguageCode(s string) bool {
 // "Алматы" agree; so do "Kamenogorsk" and "Ust-Kamenogorsk").
 func InCity(city string) predicate.Person {
 	key := textkey.Key(city)
-	return person.And(
-		person.CityNEQ(""),
-		func(s *sql.Selector) {
-			s.Where(like(padded(s.C(person.FieldSearchKey)), "% "+key+" "))
-		},
-	)
+	if key == "" {
+		return person.IDIn() // no one
+	}
+	return person.And(person.CityNEQ(""), inCity(key))
 }
 
 // tagSet is the activities and interests that query words are matched

@@ -1,43 +1,96 @@
 package search
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
-	"github.com/shyraq/birge/access"
+	"github.com/lib/pq"
+
+	"github.com/shyraq/birge/database"
+	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/activity"
+	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/ent/profile"
-	"github.com/shyraq/birge/viewer"
 )
+
+// How the SQL matches words, the same on SQLite and PostgreSQL:
+//
+//   - a word of a search key starts with w: the key, padded with a space on
+//     either side, is LIKE '% w%';
+//   - it is w: LIKE '% w %';
+//   - it is one edit from w: GLOB (SQLite) or a regular expression
+//     (PostgreSQL) over the padded key, with [a-z0-9] where a letter is
+//     replaced or added.
+//
+// On PostgreSQL these are checked only on the rows that GIN indexes of the
+// words of the search keys let through (database.Words): one holds every
+// word, the other, for words of 4 letters or more, every way of dropping
+// one of their letters, marked with "~" (database.WordDeletions). A word
+// one edit from w is then found among the words w:* and w's deletions, and
+// the deletions ~w and ~ of w's deletions: a handful of lookups.
 
 // term is one word of a query, with what it may match.
 type term struct {
 	word       string
-	typos      []string // LIKE patterns one edit away, unpadded
+	typos      []string // patterns of the words one edit away (typoPatterns)
 	interests  []int    // IDs of the interests whose labels it finds
 	activities []int    // IDs of the activities whose labels it finds
 	bio        bool     // whether bios are searched for it
-	// bioVisible is the predicate of the people whose bio v may see; nil
-	// when v may see every bio.
-	bioVisible predicate.Person
+	// Loaded by load: the people with one of its tags, and those whose
+	// bio (as far as the viewer may see it) has a word starting with it.
+	tagged, bios []int
 }
 
-func newTerm(v viewer.Viewer, w string, tags tagSet) term {
-	return term{
+func newTerm(w string, tags tagSet) *term {
+	return &term{
 		word:       w,
 		typos:      typoPatterns(w),
 		interests:  matchTags(w, tags.interests),
 		activities: matchTags(w, tags.activities),
 		bio:        len(w) >= minBioLen,
-		bioVisible: access.GroupVisible(v, access.Profile),
 	}
 }
 
-// padded is the search key column col with a space on either side, so
-// that LIKE patterns can mark the starts and ends of words. PostgreSQL's
-// trigram indexes are on this very expression.
+// load finds the people the term matches by a tag or a bio, as the viewer
+// of ctx may see them: the Person and Profile policies apply. Looked up
+// first, they enter the query as lists of IDs, so that the words of a
+// query can combine in the indexes (PostgreSQL).
+func (t *term) load(ctx context.Context, client *ent.Client) error {
+	var err error
+	if len(t.interests)+len(t.activities) > 0 {
+		t.tagged, err = client.Person.Query().Where(person.Or(
+			person.HasInterestsWith(interest.IDIn(t.interests...)),
+			person.HasActivitiesWith(activity.IDIn(t.activities...)),
+		)).IDs(ctx)
+		if err != nil {
+			return fmt.Errorf("search: tags: %w", err)
+		}
+	}
+	if t.bio {
+		t.bios, err = client.Profile.Query().
+			Where(func(s *sql.Selector) { s.Where(t.bioPrefix(s.C(profile.FieldSearchBio))) }).
+			Select(profile.FieldPersonID).
+			Ints(ctx)
+		if err != nil {
+			return fmt.Errorf("search: bios: %w", err)
+		}
+	}
+	return nil
+}
+
+func postgres(b *sql.Builder) bool { return b.Dialect() == dialect.Postgres }
+
+// padded is the text column col with a space on either side, so that
+// patterns can mark the starts and ends of words.
 func padded(col string) sql.Querier {
 	return sql.ExprFunc(func(b *sql.Builder) {
 		b.WriteString("(' ' || ").Ident(col).WriteString(" || ' ')")
@@ -51,118 +104,127 @@ func like(expr sql.Querier, pattern string) *sql.Predicate {
 	})
 }
 
-// exact, prefix and typo match a word of the padded key col.
-func (t term) exact(col string) *sql.Predicate { return like(padded(col), "% "+t.word+" %") }
-
-func (t term) prefix(col string) *sql.Predicate { return like(padded(col), "% "+t.word+"%") }
-
-// typo matches a word one edit away from the term's. A word one edit away
-// from w keeps either w's first half (up to h) or its second half (after
-// h), whichever side the edit is not on; the check of both halves comes
-// first, and an index serves it, so that the long list of exact patterns
-// is tried only on the few rows that pass.
-func (t term) typo(col string) *sql.Predicate {
-	ps := make([]*sql.Predicate, len(t.typos))
-	for i, p := range t.typos {
-		ps[i] = like(padded(col), "% "+p+" %")
-	}
-	h := len(t.word) / 2
-	halves := sql.Or(
-		like(padded(col), "% "+t.word[:h]+"%"),
-		like(padded(col), "%"+t.word[h+1:]+" %"),
-	)
-	return sql.And(halves, sql.Or(ps...))
+// tsMatch is the predicate "fn(col) @@ q" for one of the functions of
+// database.Words and database.WordDeletions, served by its GIN index
+// (PostgreSQL).
+func tsMatch(fn, col, q string) *sql.Predicate {
+	return sql.P(func(b *sql.Builder) {
+		b.WriteString(fn + "(").Ident(col).WriteString(") @@ ").Arg(q).WriteString("::tsquery")
+	})
 }
 
-// tagged selects the IDs of the people with one of the term's tags, or
-// returns nil if it matches none.
-func (t term) tagged(d string) *sql.Selector {
-	var sel *sql.Selector
-	add := func(table string, pk []string, ids []int) {
-		if len(ids) == 0 {
+// lexeme quotes a word as a tsquery lexeme; words are letters, digits and ~.
+func lexeme(w string) string { return "'" + w + "'" }
+
+// exact, prefix and typo match a word of the padded key col.
+func (t *term) exact(col string) *sql.Predicate { return like(padded(col), "% "+t.word+" %") }
+
+func (t *term) prefix(col string) *sql.Predicate { return like(padded(col), "% "+t.word+"%") }
+
+func (t *term) typo(col string) *sql.Predicate {
+	return sql.P(func(b *sql.Builder) {
+		anyChar := string(anyChar)
+		if postgres(b) {
+			alts := make([]string, len(t.typos))
+			for i, p := range t.typos {
+				alts[i] = strings.ReplaceAll(p, anyChar, "[a-z0-9]")
+			}
+			b.Join(padded(col)).WriteString(" ~ ").Arg(" (" + strings.Join(alts, "|") + ") ")
 			return
 		}
-		s := sql.Dialect(d).Select(pk[0]).From(sql.Dialect(d).Table(table)).Where(sql.InInts(pk[1], ids...))
-		if sel == nil {
-			sel = s
-		} else {
-			sel.UnionAll(s)
+		ps := make([]*sql.Predicate, len(t.typos))
+		for i, p := range t.typos {
+			pattern := "* " + strings.ReplaceAll(p, anyChar, "[a-z0-9]") + " *"
+			ps[i] = sql.P(func(b *sql.Builder) { b.Join(padded(col)).WriteString(" GLOB ").Arg(pattern) })
 		}
-	}
-	add(person.InterestsTable, person.InterestsPrimaryKey, t.interests)
-	add(person.ActivitiesTable, person.ActivitiesPrimaryKey, t.activities)
-	return sel
+		b.Wrap(func(b *sql.Builder) { b.Join(sql.Or(ps...)) })
+	})
 }
 
-// bios selects the IDs of the people whose bio has a word starting with
-// the term, among those whose profile the viewer may see, or returns nil
-// if bios are not searched for the term.
-func (t term) bios(d string) *sql.Selector {
-	if !t.bio {
-		return nil
+// candidates is the predicate of the keys col with a word that may be the
+// term's word, start with it, or be one edit away from it: a superset
+// that the indexes serve, which prefix and typo then narrow down. The
+// words are w:* and w's deletions; their deletions are ~w and ~ of w's
+// deletions.
+func (t *term) candidates(col string) *sql.Predicate {
+	words := []string{lexeme(t.word) + ":*"}
+	if len(t.typos) == 0 {
+		return tsMatch(database.Words, col, words[0])
 	}
-	pr := sql.Dialect(d).Table(profile.Table).As("sb")
-	sel := sql.Dialect(d).Select(pr.C(profile.FieldPersonID)).From(pr).
-		Where(t.prefix(pr.C(profile.FieldSearchBio)))
-	if t.bioVisible == nil {
-		return sel
+	dels := []string{lexeme("~" + t.word)}
+	for _, d := range deletions(t.word) {
+		words = append(words, lexeme(d))
+		dels = append(dels, lexeme("~"+d))
 	}
-	pt := sql.Dialect(d).Table(person.Table).As("sv")
-	sel = sql.Dialect(d).Select(pt.C(person.FieldID)).From(pt).
-		Join(pr).On(pt.C(person.FieldID), pr.C(profile.FieldPersonID)).
-		Where(t.prefix(pr.C(profile.FieldSearchBio)))
-	t.bioVisible(sel)
-	return sel
+	either := sql.Or(
+		tsMatch(database.Words, col, strings.Join(words, " | ")),
+		tsMatch(database.WordDeletions, col, strings.Join(dels, " | ")),
+	)
+	return sql.P(func(b *sql.Builder) { b.Wrap(func(b *sql.Builder) { b.Join(either) }) })
+}
+
+// name matches a word of the search key col: its start, or one edit away.
+func (t *term) name(col string) *sql.Predicate {
+	match := t.prefix(col)
+	if len(t.typos) > 0 {
+		match = sql.Or(match, t.typo(col))
+	}
+	return sql.P(func(b *sql.Builder) {
+		if postgres(b) {
+			// The cheap, exact test first: on rows read for other reasons
+			// it spares the call of the words function; the planner still
+			// looks the candidates up in its index.
+			b.Wrap(func(b *sql.Builder) { b.Join(sql.And(match, t.candidates(col))) })
+			return
+		}
+		b.Wrap(func(b *sql.Builder) { b.Join(match) })
+	})
+}
+
+// bioPrefix matches a bio (column col) with a word that starts with the
+// term's.
+func (t *term) bioPrefix(col string) *sql.Predicate {
+	return sql.P(func(b *sql.Builder) {
+		if postgres(b) {
+			b.Join(tsMatch(database.Words, col, lexeme(t.word)+":*"))
+			return
+		}
+		b.Join(t.prefix(col))
+	})
 }
 
 // match is the predicate of the people the term matches in any way: a
-// word of their names or city (exactly, its start, or with a typo), or
-// their ID is among those of the tags and bios it matches.
-//
-// On PostgreSQL, the IDs are a set computed once (= ANY(ARRAY(...))), so
-// that each way of matching is served by an index (trigrams for the key,
-// the primary key for the IDs) and the words of a query combine in bitmaps
-// before any row is read.
-func (t term) match(s *sql.Selector) {
-	key := s.C(person.FieldSearchKey)
-	arms := []*sql.Predicate{t.prefix(key)}
-	if len(t.typos) > 0 {
-		arms = append(arms, t.typo(key))
+// word of their names or city (its start, or one typo away), or a tag or
+// bio (the IDs load found).
+func (t *term) match(s *sql.Selector) {
+	arms := []*sql.Predicate{t.name(s.C(person.FieldSearchKey))}
+	if ids := slices.Concat(t.tagged, t.bios); len(ids) > 0 {
+		slices.Sort(ids)
+		arms = append(arms, idIn(s.C(person.FieldID), slices.Compact(ids)))
 	}
-	if others := t.others(s.Dialect()); others != nil {
-		arms = append(arms, idIn(s.C(person.FieldID), others))
-	}
-	s.Where(sql.Or(arms...))
+	s.Where(sql.P(func(b *sql.Builder) { b.Wrap(func(b *sql.Builder) { b.Join(sql.Or(arms...)) }) }))
 }
 
-// others selects the IDs of the people the term matches by a tag or bio,
-// or returns nil if it cannot.
-func (t term) others(d string) *sql.Selector {
-	tagged, bios := t.tagged(d), t.bios(d)
-	switch {
-	case tagged == nil:
-		return bios
-	case bios != nil:
-		tagged.UnionAll(bios)
-	}
-	return tagged
-}
-
-// idIn is the predicate "col is one of the IDs sel selects".
-func idIn(col string, sel *sql.Selector) *sql.Predicate {
+// idIn is the predicate "col is one of ids", with the list as one
+// argument however long it is.
+func idIn(col string, ids []int) *sql.Predicate {
 	return sql.P(func(b *sql.Builder) {
-		if b.Dialect() == "postgres" {
-			b.Ident(col).WriteString(" = ANY(ARRAY").Wrap(func(b *sql.Builder) { b.Join(sel) }).WriteString(")")
+		if postgres(b) {
+			list := make([]int64, len(ids))
+			for i, id := range ids {
+				list[i] = int64(id)
+			}
+			b.Ident(col).WriteString(" = ANY(").Arg(pq.Array(list)).WriteString(")")
 			return
 		}
-		b.Join(sql.In(col, sel))
+		list, _ := json.Marshal(ids)
+		b.Ident(col).WriteString(" IN (SELECT value FROM json_each(").Arg(string(list)).WriteString("))")
 	})
 }
 
 // score writes the term's points for the person row of s: the best way it
 // matches (see the package documentation), 0 if none.
-func (t term) score(s *sql.Selector, b *sql.Builder) {
-	d := s.Dialect()
+func (t *term) score(s *sql.Selector, b *sql.Builder) {
 	key := s.C(person.FieldSearchKey)
 	id := s.C(person.FieldID)
 	when := func(p *sql.Predicate, points int) {
@@ -174,11 +236,31 @@ func (t term) score(s *sql.Selector, b *sql.Builder) {
 	if len(t.typos) > 0 {
 		when(t.typo(key), ScoreTypo)
 	}
-	if sel := t.tagged(d); sel != nil {
-		when(idIn(id, sel), ScoreTag)
+	if len(t.tagged) > 0 {
+		when(idIn(id, t.tagged), ScoreTag)
 	}
-	if sel := t.bios(d); sel != nil {
-		when(idIn(id, sel), ScoreBio)
+	if len(t.bios) > 0 {
+		when(idIn(id, t.bios), ScoreBio)
 	}
 	b.WriteString(" ELSE 0 END)")
+}
+
+// inCity is the predicate of the people the city key (non-empty) names:
+// the words of the key end their search key, their city is not empty.
+func inCity(key string) predicate.Person {
+	return func(s *sql.Selector) {
+		col := s.C(person.FieldSearchKey)
+		match := like(padded(col), "% "+key+" ")
+		s.Where(sql.P(func(b *sql.Builder) {
+			if postgres(b) {
+				ws := strings.Fields(key)
+				for i, w := range ws {
+					ws[i] = lexeme(w)
+				}
+				b.Wrap(func(b *sql.Builder) { b.Join(sql.And(match, tsMatch(database.Words, col, strings.Join(ws, " & ")))) })
+				return
+			}
+			b.Join(match)
+		}))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,6 +86,12 @@ func TestZZTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if os.Getenv("EXPLAIN_MIGRATE") != "" {
+		if err := db.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		db.SQL.Exec("ANALYZE")
+	}
 	var me int
 	db.SQL.QueryRow("select min(id) from persons").Scan(&me)
 	member := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 1, PersonID: me, Role: viewer.RoleMember})
@@ -110,5 +117,42 @@ func TestZZTime(t *testing.T) {
 			search.People(member, db.Client, search.Query{Text: qs, City: "Almaty"}, search.Page{First: &first, Count: true})
 		}
 		fmt.Printf("%-20s %v\n", qs, time.Since(start)/5)
+	}
+}
+
+type timing struct {
+	dialect.Driver
+	mu  sync.Mutex
+	log []string
+}
+
+func (c *timing) Query(ctx context.Context, q string, args, v any) error {
+	t0 := time.Now()
+	err := c.Driver.Query(ctx, q, args, v)
+	c.mu.Lock()
+	c.log = append(c.log, fmt.Sprintf("%8v %.60s", time.Since(t0).Round(time.Microsecond), q))
+	c.mu.Unlock()
+	return err
+}
+
+func TestZZTrace(t *testing.T) {
+	url := os.Getenv("EXPLAIN_DB")
+	if url == "" {
+		t.Skip()
+	}
+	var tm *timing
+	db, _ := database.Open(url, database.Options{Wrap: func(d dialect.Driver) dialect.Driver { tm = &timing{Driver: d}; return tm }})
+	var me int
+	db.SQL.QueryRow("select min(id) from persons").Scan(&me)
+	member := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 1, PersonID: me, Role: viewer.RoleMember})
+	first := 20
+	for i := 0; i < 3; i++ {
+		tm.log = nil
+		t0 := time.Now()
+		search.People(member, db.Client, search.Query{Text: os.Getenv("EXPLAIN_Q"), City: "Almaty"}, search.Page{First: &first, Count: true})
+		fmt.Println("total", time.Since(t0))
+		for _, l := range tm.log {
+			fmt.Println(l)
+		}
 	}
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // Config is the server's configuration. Every field has a flag and an
-// environment fallback (BIRGE_*); the defaults run the portal on an
+// environment fallback (BIRGE_*), but the metrics token, a secret, which
+// comes only from the environment; the defaults run the portal on an
 // embedded SQLite file with demo data, with no setup.
 type Config struct {
 	Addr        string        // BIRGE_ADDR: listen address

@@ -119,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 		Auth:          s.auth,
 		Expensive:     s.searches,
 		Observe:       s.metrics.operation,
+		ReportMaxAge:  time.Minute,
 	})
 	timeout := s.cfg.RequestTimeout
 	if timeout == 0 {

@@ -13,10 +13,11 @@ import (
 	"github.com/shyraq/birge/viewer"
 )
 
-// 50 members edit their profiles and privacy settings while staff edit
-// one cohort, all at once, on PostgreSQL: every write reported done is
-// what the database holds at the end (no lost update), and every
-// constraint holds.
+// 50 members edit their profiles and privacy settings and ask each other
+// to connect while staff edit one cohort, all at once, on PostgreSQL:
+// every write reported done is what the database holds at the end (no
+// lost update), each pair of people has at most one connection however
+// both ask at the same moment, and every constraint holds.
 func TestFiftyClientsEditingAtOnce(t *testing.T) {
 	if os.Getenv(testdb.EnvURL) == "" {
 		t.Skip(testdb.EnvURL + " is not set: the concurrency test runs on PostgreSQL (CI)")
@@ -57,6 +58,7 @@ func TestFiftyClientsEditingAtOnce(t *testing.T) {
 	start := time.Now()
 	var requests int64
 	var mu sync.Mutex
+	connectCodes := map[string]int{}
 	for i := range members {
 		wg.Add(1)
 		go func() {
@@ -70,7 +72,20 @@ func TestFiftyClientsEditingAtOnce(t *testing.T) {
 					continue
 				}
 				vis := []string{"COMMUNITY", "CONNECTIONS", "STAFF", "PUBLIC"}[n%4]
-				listed := n%2 == 0
+				listed := true // stay findable, so that neighbours can connect
+				if n == rounds/2 {
+					// Ask both neighbours; each of them asks back at about
+					// the same moment.
+					for _, j := range []int{(i + 1) % members, (i + members - 1) % members} {
+						r := c.do(`mutation($p: ID!) { requestConnection(personID: $p, message: "Hello") { id status } }`, map[string]any{"p": fmt.Sprint(fx.MemberPeople[j])})
+						mu.Lock()
+						connectCodes[r.code()]++
+						mu.Unlock()
+						if r.Err != nil || r.Status >= 500 || r.code() == "INTERNAL_SERVER_ERROR" {
+							fail(fmt.Sprintf("connect %d->%d", i, j), r)
+						}
+					}
+				}
 				r2 := c.do(`mutation($l: Boolean!, $v: Visibility!) { updatePrivacy(input: {listedInDirectory: $l, profileVisibility: $v}) { id } }`, map[string]any{"l": listed, "v": vis})
 				if !r2.ok() {
 					fail(fmt.Sprintf("privacy %d/%d", i, n), r2)
@@ -114,7 +129,45 @@ func TestFiftyClientsEditingAtOnce(t *testing.T) {
 		t.Errorf("%s failed: %s", k, v)
 		return true
 	})
-	t.Logf("%d writes by %d members and %d staff in %v", requests, members, len(staff), took.Round(time.Millisecond))
+	t.Logf("%d writes by %d members and %d staff in %v; connection requests answered %v (\"\" = done)", requests, members, len(staff), took.Round(time.Millisecond), connectCodes)
+
+	// Everyone accepts what waits for them, all at once.
+	for i := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := clients[i]
+			r := c.do(`{ pendingRequests(direction: INCOMING, first: 10) { edges { node { id } } } }`, nil)
+			var got struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+			if !r.ok() || json.Unmarshal(r.Data["pendingRequests"], &got) != nil {
+				fail(fmt.Sprintf("pending %d", i), r)
+				return
+			}
+			for _, e := range got.Edges {
+				if r := c.do(`mutation($id: ID!) { acceptConnection(id: $id) { status } }`, map[string]any{"id": e.Node.ID}); !r.ok() {
+					fail(fmt.Sprintf("accept %d %s", i, e.Node.ID), r)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	failures.Range(func(k, v any) bool {
+		t.Errorf("%s failed: %s", k, v)
+		return true
+	})
+	// One connection a pair of neighbours, accepted; none elsewhere.
+	var pairs, dup, notAccepted int
+	q := `SELECT count(*), count(*) FILTER (WHERE n > 1), coalesce(sum(n) FILTER (WHERE status <> 'ACCEPTED'), 0) FROM (
+		SELECT LEAST(requester_id, addressee_id) a, GREATEST(requester_id, addressee_id) b, count(*) n, min(status) status
+		FROM connections GROUP BY 1, 2) p`
+	if err := db.SQL.QueryRow(q).Scan(&pairs, &dup, &notAccepted); err != nil {
+		t.Fatal(err)
+	}
+	if pairs != members || dup != 0 || notAccepted != 0 {
+		t.Errorf("connections: %d pairs (want %d), %d pairs with more than one, %d not accepted", pairs, members, dup, notAccepted)
+	}
 
 	// No lost update: what each member last saved is what they see.
 	for i, c := range clients {

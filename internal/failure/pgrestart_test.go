@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -270,6 +271,28 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	t.Logf("requests: %d before, %d during the outage (%v), %d after; failure codes %v", before, during, startAt.Sub(down).Round(time.Millisecond), after, codes)
 	t.Logf("PostgreSQL start took %v; first success %v after it was ready (%v after the start began)",
 		ready.Sub(startAt).Round(time.Millisecond), recovered.Sub(ready).Round(time.Millisecond), recovered.Sub(startAt).Round(time.Millisecond))
+
+	// Failures are logged with the ID of their request.
+	var unavailableLines int
+	for _, l := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(l, "database unavailable") || strings.Contains(l, "session lookup failed") {
+			unavailableLines++
+			if !strings.Contains(l, "request_id=") {
+				t.Errorf("a failure logged without its request ID: %s", l)
+				break
+			}
+		}
+	}
+	if codes["INTERNAL_SERVER_ERROR"] > 0 {
+		for _, l := range strings.Split(logs.String(), "\n") {
+			if strings.Contains(l, "level=ERROR") {
+				t.Logf("log: %.400s", l)
+			}
+		}
+	}
+	if unavailableLines == 0 {
+		t.Error("the outage was not logged")
+	}
 
 	// No committed write lost: every organization reported created exists.
 	names, err := db.SQL.QueryContext(ctx, `SELECT name FROM organizations`)

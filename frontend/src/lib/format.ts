@@ -67,3 +67,31 @@ export function toDateInput(value: string): string {
 export function fromDateInput(value: string): string {
   return `${value}T00:00:00+05:00`;
 }
+
+/** A share from 0 to 1 as a whole percentage, e.g. "83%" or "83 %". */
+export function formatPercent(value: number, lang: Language): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** A change with its sign, e.g. "+1.8" or "−0.3", with one decimal. */
+export function formatChange(value: number, lang: Language): string {
+  return numberFormat(lang, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+/** A date and time, e.g. "25 November 2026, 14:05", in Almaty time. */
+export function formatDateTime(value: string | Date, lang: Language): string {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  return dateFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    d,
+  );
+}
+
+/** Today's date as yyyy-mm-dd in Almaty, for file names. */
+export function isoDay(now: Date = new Date()): string {
+  const parts = dateFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,4 +1,4 @@
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode, type Ref } from 'react';
 
 interface BaseProps {
   label: string;
@@ -43,6 +43,7 @@ interface TextFieldProps extends BaseProps {
   requiredMark?: string;
   /** The id of a <datalist> of suggestions. */
   list?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -57,6 +58,7 @@ export function TextField(props: TextFieldProps) {
       <Message id={id} error={props.error} hint={props.hint} />
       <input
         id={id}
+        ref={props.inputRef}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}
@@ -78,6 +80,7 @@ interface TextAreaFieldProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;
   rows?: number;
+  inputRef?: Ref<HTMLTextAreaElement>;
 }
 
 export function TextAreaField(props: TextAreaFieldProps) {
@@ -89,6 +92,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
       <Message id={id} error={props.error} hint={props.hint} />
       <textarea
         id={id}
+        ref={props.inputRef}
         name={props.name}
         rows={props.rows ?? 4}
         value={props.value}

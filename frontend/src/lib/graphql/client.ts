@@ -1,5 +1,5 @@
 import { Client, fetchExchange } from '@urql/core';
-import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
+import { cacheExchange, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { embeddedTypes } from '../../gql/cache-keys';
 
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((name) => [name, () => null]));
@@ -7,6 +7,50 @@ const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((name) => [name,
 const fetchOptions: RequestInit = {
   credentials: 'same-origin',
   headers: { Accept: 'application/graphql-response+json, application/json' },
+};
+
+/** Lists whose members change when a connection does. */
+const connectionLists = new Set([
+  'connectionsWith',
+  'myConnections',
+  'pendingRequests',
+  'pendingRequestCount',
+  'blockedPeople',
+]);
+
+/**
+ * After a connection changes, the lists that hold connections are fetched
+ * again, and so are the contact details of the people involved: accepting a
+ * request makes them visible, ending a connection or blocking hides them.
+ */
+function connectionChanged(result: Record<string, unknown>, args: Record<string, unknown>, cache: Cache) {
+  for (const f of cache.inspectFields('Query')) {
+    if (connectionLists.has(f.fieldName)) cache.invalidate('Query', f.fieldName, f.arguments ?? undefined);
+  }
+  const people = new Set<string>();
+  if (typeof args.personID === 'string') people.add(args.personID);
+  for (const value of Object.values(result)) {
+    if (value && typeof value === 'object') {
+      const c = value as { requesterID?: unknown; addresseeID?: unknown };
+      if (typeof c.requesterID === 'string') people.add(c.requesterID);
+      if (typeof c.addresseeID === 'string') people.add(c.addresseeID);
+    }
+  }
+  for (const id of people) cache.invalidate({ __typename: 'Person', id }, 'contact');
+}
+
+const updates: UpdatesConfig = {
+  Mutation: Object.fromEntries(
+    [
+      'requestConnection',
+      'acceptConnection',
+      'declineConnection',
+      'withdrawConnection',
+      'removeConnection',
+      'blockPerson',
+      'unblockPerson',
+    ].map((name) => [name, connectionChanged]),
+  ),
 };
 
 /**
@@ -19,7 +63,7 @@ export function createAppClient(url = '/graphql'): Client {
     url,
     preferGetMethod: false, // the server accepts JSON POST only (CSRF defence)
     fetchOptions,
-    exchanges: [cacheExchange({ keys }), fetchExchange],
+    exchanges: [cacheExchange({ keys, updates }), fetchExchange],
   });
 }
 

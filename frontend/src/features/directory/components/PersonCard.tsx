@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TagList } from '../../../components/ui/TagList';
@@ -5,7 +6,16 @@ import type { PersonCardFragment } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
 
 /** One person in a list: name (a link to the profile), city, what they do. */
-export function PersonCard({ person, headingLevel = 3 }: { person: PersonCardFragment; headingLevel?: 2 | 3 }) {
+export function PersonCard({
+  person,
+  headingLevel = 3,
+  children,
+}: {
+  person: PersonCardFragment;
+  headingLevel?: 2 | 3;
+  /** More about the person, at the card's end (e.g. a connect button). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const activities = nodes(person.activities);
@@ -23,6 +33,7 @@ export function PersonCard({ person, headingLevel = 3 }: { person: PersonCardFra
       </p>
       <TagList tags={activities} label={t('person.activities')} />
       <TagList tags={interests} label={t('person.interests')} />
+      {children}
     </article>
   );
 }

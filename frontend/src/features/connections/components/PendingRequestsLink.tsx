@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { formatNumber } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n';
+import { useSession } from '../../auth';
+import { PendingRequestCountQuery } from '../api/documents';
+import { canConnect } from '../state';
+
+/**
+ * The header's link to the connections page, with the number of requests
+ * waiting for an answer ("Connections, 2 requests waiting"). The number is
+ * asked again after each navigation, so a new request shows up soon.
+ */
+export function PendingRequestsLink() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { viewer } = useSession();
+  const { pathname } = useLocation();
+  const enabled = canConnect(viewer);
+  const [{ data }, refresh] = useQuery({ query: PendingRequestCountQuery, pause: !enabled });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (enabled) refresh({ requestPolicy: 'network-only' });
+  }, [pathname, enabled, refresh]);
+  if (!enabled) return null;
+  const n = data?.pendingRequestCount ?? 0;
+  return (
+    <NavLink to="/connections" aria-label={n > 0 ? t('nav.connectionsWaiting', { count: n }) : undefined}>
+      {t('nav.connections')}
+      {n > 0 ? (
+        <span className="count-badge" aria-hidden="true">
+          {formatNumber(n, lang)}
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}

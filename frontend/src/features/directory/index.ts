@@ -1,0 +1,2 @@
+export { PersonCard } from './components/PersonCard';
+export { PersonCardFragment } from './api/documents';

@@ -1,0 +1,2 @@
+export { Suggestions } from './components/Suggestions';
+export { lookingForCodes } from './reasons';
