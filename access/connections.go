@@ -133,7 +133,7 @@ func AllowConnectionParticipant() privacy.MutationRule {
 			if err != nil {
 				return privacy.Skip
 			}
-			if MayAnswer(me, r, a, old, st) {
+			if mayAnswer(me, r, a, old, st) {
 				return privacy.Allow
 			}
 		case m.Op().Is(ent.OpDeleteOne):
@@ -145,7 +145,7 @@ func AllowConnectionParticipant() privacy.MutationRule {
 			if err != nil {
 				return privacy.Skip
 			}
-			if MayDelete(me, c) {
+			if mayDelete(me, c) {
 				return privacy.Allow
 			}
 		}
@@ -153,9 +153,9 @@ func AllowConnectionParticipant() privacy.MutationRule {
 	})
 }
 
-// MayAnswer reports whether the person me may move a connection from
+// mayAnswer reports whether the person me may move a connection from
 // requester r to addressee a from status old to status next.
-func MayAnswer(me, r, a int, old, next connection.Status) bool {
+func mayAnswer(me, r, a int, old, next connection.Status) bool {
 	switch {
 	case me == a && old == connection.StatusPENDING:
 		return next == connection.StatusACCEPTED || next == connection.StatusDECLINED
@@ -167,8 +167,8 @@ func MayAnswer(me, r, a int, old, next connection.Status) bool {
 	return false
 }
 
-// MayDelete reports whether the person me may delete connection c.
-func MayDelete(me int, c *ent.Connection) bool {
+// mayDelete reports whether the person me may delete connection c.
+func mayDelete(me int, c *ent.Connection) bool {
 	switch me {
 	case c.RequesterID:
 		return slices.Contains([]connection.Status{

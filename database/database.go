@@ -214,7 +214,7 @@ func (d *DB) MigrateTo(ctx context.Context, opts MigrateOptions) error {
 //   - connections_pair: one connection per pair of people, whichever of
 //     them asked (package connections also checks, in a transaction).
 //   - On PostgreSQL, GIN indexes of the words of people's search keys and
-//     bios, which package search looks words up in (see SearchWords).
+//     bios, which package search looks words up in (see Words).
 func extraSchema(dia string) []string {
 	switch dia {
 	case dialect.Postgres:
@@ -226,12 +226,16 @@ func extraSchema(dia string) []string {
 			`DROP INDEX IF EXISTS profiles_search_bio_trgm`,
 			createFunction(Words, `t text`, `tsvector`, `
 				SELECT array_to_tsvector(array_remove(string_to_array(t, ' '), ''))`),
-			createFunction(WordDeletions, `t text`, `tsvector`, `
-				SELECT array_to_tsvector(coalesce(array_agg(DISTINCT '~' || left(w, i - 1) || substr(w, i + 1)), '{}'::text[]))
-				FROM unnest(string_to_array(t, ' ')) AS w, generate_series(1, length(w)) AS i
-				WHERE length(w) >= 4`),
-			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons USING gin (` + Words + `(search_key))`,
-			`CREATE INDEX IF NOT EXISTS persons_search_deletions ON persons USING gin (` + WordDeletions + `(search_key))`,
+			createFunction(SearchWords, `t text`, `tsvector`, `
+				SELECT array_to_tsvector(coalesce(array_agg(DISTINCT l), '{}'::text[]))
+				FROM (
+					SELECT w AS l FROM unnest(string_to_array(t, ' ')) AS w WHERE w <> ''
+					UNION ALL
+					SELECT '~' || left(w, i - 1) || substr(w, i + 1)
+					FROM unnest(string_to_array(t, ' ')) AS w, generate_series(1, length(w)) AS i
+					WHERE length(w) >= 4
+				) AS s`),
+			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons USING gin (` + SearchWords + `(search_key))`,
 			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles USING gin (` + Words + `(search_bio))`,
 		}
 	case dialect.SQLite:
@@ -243,16 +247,16 @@ func extraSchema(dia string) []string {
 	return nil
 }
 
-// Words and WordDeletions name the SQL functions (PostgreSQL) that turn a
-// text in the form of package textkey (a person's search key, a bio) into a
-// tsvector for GIN indexes: Words's lexemes are its words; WordDeletions's
-// are, for each word of 4 letters or more, each way of dropping one of its
-// letters, marked with "~". Package search finds the words one typo away
-// from a word with a handful of lookups in the two. A change of what they
-// compute needs new names (v2), so that the indexes are built anew.
+// Words and SearchWords name the SQL functions (PostgreSQL) that turn a
+// text in the form of package textkey (a bio, a person's search key) into
+// a tsvector for GIN indexes. Words's lexemes are its words. SearchWords
+// adds, for each word of 4 letters or more, each way of dropping one of
+// its letters, marked with "~": package search finds the words one typo
+// away from a word with a handful of lookups in one index. A change of what
+// they compute needs new names (v2), so that the indexes are built anew.
 const (
-	Words         = "birge_words_v1"
-	WordDeletions = "birge_word_deletions_v1"
+	Words       = "birge_words_v1"
+	SearchWords = "birge_search_words_v1"
 )
 
 // createFunction returns the statement that creates an immutable SQL

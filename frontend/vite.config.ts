@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -12,29 +12,38 @@ const generated = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)
 
 /**
  * In the production build, replaces each graphql(`query Name …`) call with
- * the generated NameDocument (what codegen's Babel plugin does), so that each
- * chunk carries only the documents it uses instead of the whole map in
- * src/gql/gql.ts. Types are unchanged: they come from the same generated file.
+ * the generated NameDocument itself (what codegen's Babel plugin does, but
+ * inlined): each chunk then carries only the documents it uses. Importing
+ * them from src/gql/graphql.ts instead would put every document used by a
+ * lazy page (the reports, the staff pages) into the initial chunk, since a
+ * module belongs to one chunk. Types are unchanged: they come from the same
+ * generated file.
  */
 function gqlDocuments(): Plugin {
+  let documents = new Map<string, string>();
   return {
     name: 'birge-gql-documents',
     apply: 'build',
     enforce: 'pre',
+    buildStart() {
+      documents = new Map();
+      const line = /^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unknown as DocumentNode<.*>;$/;
+      for (const l of readFileSync(generated, 'utf8').split('\n')) {
+        const m = line.exec(l);
+        if (m) documents.set(m[1]!, m[2]!);
+      }
+    },
     transform(code, id) {
       if (!/\/src\/.*\.tsx?$/.test(id) || id.includes('/src/gql/') || !code.includes('graphql(`')) return null;
-      const names = new Set<string>();
       let out = code.replace(/\bgraphql\(\s*`([\s\S]*?)`\s*\)/g, (_m, src: string) => {
         const m = /\b(query|mutation|subscription|fragment)\s+([A-Za-z_]\w*)/.exec(src);
         if (!m) throw new Error(`${id}: GraphQL documents must be named`);
         const name = m[1] === 'fragment' ? `${m[2]}FragmentDoc` : `${m[2]}Document`;
-        names.add(name);
-        return name;
+        const doc = documents.get(name);
+        if (!doc) throw new Error(`${id}: ${name} is not in src/gql/graphql.ts: run \`npm run codegen\``);
+        return `(${doc})`;
       });
-      out = out.replace(
-        /import\s*\{\s*graphql\s*\}\s*from\s*['"][^'"]*\/gql['"];?/,
-        `import { ${[...names].join(', ')} } from ${JSON.stringify(generated)};`,
-      );
+      out = out.replace(/import\s*\{\s*graphql\s*\}\s*from\s*['"][^'"]*\/gql['"];?/, '');
       return { code: out, map: null };
     },
   };

@@ -174,7 +174,7 @@ func (s costedSchema) Complexity(ctx context.Context, typeName, field string, ch
 	}
 	var n int
 	switch {
-	case strings.HasSuffix(fd.Type.Name(), "Connection"):
+	case isRelayConnection(s.Schema().Types[fd.Type.Name()]):
 		n = DefaultPageSize
 		if v, ok := intArg(args["first"]); ok {
 			n = v
@@ -192,6 +192,14 @@ func (s costedSchema) Complexity(ctx context.Context, typeName, field string, ch
 		return 0, false
 	}
 	return saturating(1 + n*max(child, 1)), true
+}
+
+// isRelayConnection reports whether d is a Relay connection type (edges
+// and pageInfo), not merely a type whose name ends in "Connection" (the
+// entity Connection is one).
+func isRelayConnection(d *ast.Definition) bool {
+	return d != nil && d.Kind == ast.Object && strings.HasSuffix(d.Name, "Connection") &&
+		d.Fields.ForName("edges") != nil && d.Fields.ForName("pageInfo") != nil
 }
 
 func saturating(n int) int {

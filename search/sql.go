@@ -13,13 +13,16 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/shyraq/birge/access"
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
+	"github.com/shyraq/birge/ent/privacy"
 	"github.com/shyraq/birge/ent/profile"
+	"github.com/shyraq/birge/viewer"
 )
 
 // How the SQL matches words, the same on SQLite and PostgreSQL:
@@ -31,12 +34,12 @@ import (
 //     (PostgreSQL) over the padded key, with [a-z0-9] where a letter is
 //     replaced or added.
 //
-// On PostgreSQL these are checked only on the rows that GIN indexes of the
-// words of the search keys let through (database.Words): one holds every
-// word, the other, for words of 4 letters or more, every way of dropping
-// one of their letters, marked with "~" (database.WordDeletions). A word
-// one edit from w is then found among the words w:* and w's deletions, and
-// the deletions ~w and ~ of w's deletions: a handful of lookups.
+// On PostgreSQL these are checked only on the rows that a GIN index of the
+// words of the search keys lets through (database.SearchWords): it holds
+// every word and, for words of 4 letters or more, every way of dropping
+// one of their letters, marked with "~". A word one edit from w is then
+// found among w:*, w's deletions, ~w and ~ of w's deletions: a handful
+// of lookups. Bios have an index of their words (database.Words).
 
 // term is one word of a query, with what it may match.
 type term struct {
@@ -45,43 +48,74 @@ type term struct {
 	interests  []int    // IDs of the interests whose labels it finds
 	activities []int    // IDs of the activities whose labels it finds
 	bio        bool     // whether bios are searched for it
-	// Loaded by load: the people with one of its tags, and those whose
-	// bio (as far as the viewer may see it) has a word starting with it.
+	// Loaded by loadOthers: the people with one of its tags, and those whose
+	// bio has a word starting with it.
 	tagged, bios []int
+	// bioVisible is the predicate of the people whose bio the viewer may
+	// see; nil if the viewer may see every bio.
+	bioVisible predicate.Person
 }
 
-func newTerm(w string, tags tagSet) *term {
+func newTerm(v viewer.Viewer, w string, tags tagSet) *term {
 	return &term{
 		word:       w,
 		typos:      typoPatterns(w),
 		interests:  matchTags(w, tags.interests),
 		activities: matchTags(w, tags.activities),
 		bio:        len(w) >= minBioLen,
+		bioVisible: access.GroupVisible(v, access.Profile),
 	}
 }
 
-// load finds the people the term matches by a tag or a bio, as the viewer
-// of ctx may see them: the Person and Profile policies apply. Looked up
-// first, they enter the query as lists of IDs, so that the words of a
-// query can combine in the indexes (PostgreSQL).
-func (t *term) load(ctx context.Context, client *ent.Client) error {
-	var err error
-	if len(t.interests)+len(t.activities) > 0 {
-		t.tagged, err = client.Person.Query().Where(person.Or(
-			person.HasInterestsWith(interest.IDIn(t.interests...)),
-			person.HasActivitiesWith(activity.IDIn(t.activities...)),
-		)).IDs(ctx)
-		if err != nil {
-			return fmt.Errorf("search: tags: %w", err)
+// loadOthers finds the people the terms match by a tag or a bio. Looked
+// up first, they enter the query as lists of IDs, so that the words of a
+// query can combine in one index (PostgreSQL). The people with a tag are
+// those the viewer may see (the Person policy applies). The bios are read
+// whoever may see them: only their owners' IDs leave this package's
+// query, which admits a bio's match only where the viewer may see the
+// profile (match), so the lookup itself stays a short indexed statement.
+func loadOthers(ctx context.Context, client *ent.Client, terms []*term) error {
+	bios := false
+	for _, t := range terms {
+		if len(t.interests)+len(t.activities) > 0 {
+			ids, err := client.Person.Query().Where(person.Or(
+				person.HasInterestsWith(interest.IDIn(t.interests...)),
+				person.HasActivitiesWith(activity.IDIn(t.activities...)),
+			)).IDs(ctx)
+			if err != nil {
+				return fmt.Errorf("search: tags: %w", err)
+			}
+			t.tagged = ids
 		}
+		bios = bios || t.bio
 	}
-	if t.bio {
-		t.bios, err = client.Profile.Query().
-			Where(func(s *sql.Selector) { s.Where(t.bioPrefix(s.C(profile.FieldSearchBio))) }).
-			Select(profile.FieldPersonID).
-			Ints(ctx)
-		if err != nil {
-			return fmt.Errorf("search: bios: %w", err)
+	if !bios {
+		return nil
+	}
+	// One query for the bios of all the terms; which term a bio matches is
+	// told apart here, by the same rule.
+	profiles, err := client.Profile.Query().
+		Where(func(s *sql.Selector) {
+			col := s.C(profile.FieldSearchBio)
+			var either []*sql.Predicate
+			for _, t := range terms {
+				if t.bio {
+					either = append(either, t.bioPrefix(col))
+				}
+			}
+			s.Where(sql.Or(either...))
+		}).
+		Select(profile.FieldPersonID, profile.FieldSearchBio).
+		All(privacy.DecisionContext(ctx, privacy.Allow))
+	if err != nil {
+		return fmt.Errorf("search: bios: %w", err)
+	}
+	for _, b := range profiles {
+		words := strings.Fields(b.SearchBio)
+		for _, t := range terms {
+			if t.bio && slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, t.word) }) {
+				t.bios = append(t.bios, b.PersonID)
+			}
 		}
 	}
 	return nil
@@ -104,8 +138,8 @@ func like(expr sql.Querier, pattern string) *sql.Predicate {
 	})
 }
 
-// tsMatch is the predicate "fn(col) @@ q" for one of the functions of
-// database.Words and database.WordDeletions, served by its GIN index
+// tsMatch is the predicate "fn(col) @@ q" for one of the functions
+// database.Words and database.SearchWords, served by its GIN index
 // (PostgreSQL).
 func tsMatch(fn, col, q string) *sql.Predicate {
 	return sql.P(func(b *sql.Builder) {
@@ -143,24 +177,18 @@ func (t *term) typo(col string) *sql.Predicate {
 
 // candidates is the predicate of the keys col with a word that may be the
 // term's word, start with it, or be one edit away from it: a superset
-// that the indexes serve, which prefix and typo then narrow down. The
+// that the index serves, which prefix and typo then narrow down. The
 // words are w:* and w's deletions; their deletions are ~w and ~ of w's
 // deletions.
 func (t *term) candidates(col string) *sql.Predicate {
-	words := []string{lexeme(t.word) + ":*"}
-	if len(t.typos) == 0 {
-		return tsMatch(database.Words, col, words[0])
+	alts := []string{lexeme(t.word) + ":*"}
+	if len(t.typos) > 0 {
+		alts = append(alts, lexeme("~"+t.word))
+		for _, d := range deletions(t.word) {
+			alts = append(alts, lexeme(d), lexeme("~"+d))
+		}
 	}
-	dels := []string{lexeme("~" + t.word)}
-	for _, d := range deletions(t.word) {
-		words = append(words, lexeme(d))
-		dels = append(dels, lexeme("~"+d))
-	}
-	either := sql.Or(
-		tsMatch(database.Words, col, strings.Join(words, " | ")),
-		tsMatch(database.WordDeletions, col, strings.Join(dels, " | ")),
-	)
-	return sql.P(func(b *sql.Builder) { b.Wrap(func(b *sql.Builder) { b.Join(either) }) })
+	return tsMatch(database.SearchWords, col, strings.Join(alts, " | "))
 }
 
 // name matches a word of the search key col: its start, or one edit away.
@@ -197,10 +225,20 @@ func (t *term) bioPrefix(col string) *sql.Predicate {
 // word of their names or city (its start, or one typo away), or a tag or
 // bio (the IDs load found).
 func (t *term) match(s *sql.Selector) {
+	id := s.C(person.FieldID)
 	arms := []*sql.Predicate{t.name(s.C(person.FieldSearchKey))}
-	if ids := slices.Concat(t.tagged, t.bios); len(ids) > 0 {
-		slices.Sort(ids)
-		arms = append(arms, idIn(s.C(person.FieldID), slices.Compact(ids)))
+	if len(t.tagged) > 0 {
+		arms = append(arms, idIn(id, t.tagged))
+	}
+	if len(t.bios) > 0 {
+		bio := idIn(id, t.bios)
+		if t.bioVisible != nil {
+			// The predicate on the person row of s, written apart.
+			vis := sql.Dialect(s.Dialect()).Select().From(sql.Dialect(s.Dialect()).Table(person.Table))
+			t.bioVisible(vis)
+			bio = sql.And(bio, vis.P())
+		}
+		arms = append(arms, bio)
 	}
 	s.Where(sql.P(func(b *sql.Builder) { b.Wrap(func(b *sql.Builder) { b.Join(sql.Or(arms...)) }) }))
 }
@@ -257,7 +295,9 @@ func inCity(key string) predicate.Person {
 				for i, w := range ws {
 					ws[i] = lexeme(w)
 				}
-				b.Wrap(func(b *sql.Builder) { b.Join(sql.And(match, tsMatch(database.Words, col, strings.Join(ws, " & ")))) })
+				b.Wrap(func(b *sql.Builder) {
+					b.Join(sql.And(match, tsMatch(database.SearchWords, col, strings.Join(ws, " & "))))
+				})
 				return
 			}
 			b.Join(match)

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -88,6 +89,7 @@ type scenario struct {
 	target *target
 	body   func(i int) []byte // the i-th request of a client
 	do     func(ctx context.Context, i int) (int, error)
+	pid    int // the server's process, for its CPU time; 0 for this one
 }
 
 // result is one timed run of a scenario at a concurrency.
@@ -100,6 +102,16 @@ type result struct {
 	mean             time.Duration
 	bytes            int64 // response bytes, decoded
 	firstErr         error
+	serverCPU        time.Duration // CPU time of the server process during the run
+	postgresCPU      time.Duration // CPU time of all PostgreSQL processes during the run
+}
+
+// cpuPerRequest is the server's and PostgreSQL's CPU time per request.
+func (r result) cpuPerRequest() (server, postgres time.Duration) {
+	if r.requests == 0 {
+		return 0, 0
+	}
+	return r.serverCPU / time.Duration(r.requests), r.postgresCPU / time.Duration(r.requests)
 }
 
 func (r result) rps() float64 { return float64(r.requests) / r.elapsed.Seconds() }
@@ -114,6 +126,11 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 	res := result{scenario: s.name, target: s.target.name, clients: clients}
 	var all []time.Duration
 	var wg sync.WaitGroup
+	pid := s.pid
+	if pid == 0 {
+		pid = os.Getpid()
+	}
+	cpu0, pg0 := cpuTicks(pid)
 	start := time.Now()
 	for c := range clients {
 		wg.Go(func() {
@@ -153,6 +170,8 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
+	cpu1, pg1 := cpuTicks(pid)
+	res.serverCPU, res.postgresCPU = cpu1-cpu0, pg1-pg0
 	res.requests = len(all)
 	if len(all) == 0 {
 		return res

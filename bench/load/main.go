@@ -46,6 +46,7 @@ type config struct {
 	gzip             bool
 	pool             int
 	out              string
+	profile          string
 }
 
 func main() {
@@ -76,6 +77,7 @@ func mainErr() error {
 	flag.BoolVar(&c.gzip, "gzip", true, "ask for gzip-compressed responses, as browsers do")
 	flag.IntVar(&c.pool, "pool", 20, "connection pool of PostGraphile and the hand-written SQL (Birge uses its own default)")
 	flag.StringVar(&c.out, "out", "", "also write the report to this file")
+	flag.StringVar(&c.profile, "cpuprofile", "", "drive the in-process server with the directory page (no totalCount) for -duration and write a Go CPU profile here, then exit")
 	flag.Parse()
 	for _, s := range strings.Split(clients, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -148,8 +150,11 @@ func runBench(ctx context.Context, c config) error {
 		return err
 	}
 	err = countStatements(ip, c, rep, ids, names)
+	if err == nil && c.profile != "" {
+		err = profileInProcess(ctx, ip, c)
+	}
 	ip.close()
-	if err != nil || c.trace {
+	if err != nil || c.trace || c.profile != "" {
 		return err
 	}
 
@@ -278,6 +283,9 @@ func runBench(ctx context.Context, c config) error {
 		}}, birgeMem, []int{1, 8}},
 	}
 	for _, sc := range scenarios {
+		if sc.mem != nil {
+			sc.s.pid = sc.mem.pid
+		}
 		if !c.want(sc.key) || sc.s.target == nil {
 			continue
 		}
@@ -307,7 +315,9 @@ func runBench(ctx context.Context, c config) error {
 			if sc.mem != nil {
 				rep.rss[key(r)] = sc.mem.take()
 			}
-			logf("  %2d clients: %7.1f req/s  p50 %s  p95 %s  p99 %s ms  errors %d", n, r.rps(), ms(r.p50), ms(r.p95), ms(r.p99), r.errors)
+			scpu, pgcpu := r.cpuPerRequest()
+			logf("  %2d clients: %7.1f req/s  p50 %s  p95 %s  p99 %s ms  errors %d  CPU/req: server %s ms, PostgreSQL %s ms",
+				n, r.rps(), ms(r.p50), ms(r.p95), ms(r.p99), r.errors, ms(scpu), ms(pgcpu))
 			if r.firstErr != nil {
 				logf("  first error: %v", r.firstErr)
 			}

@@ -214,3 +214,39 @@ func startup(ctx context.Context, bin, dir string, runs int) (fresh, seeded time
 	slices.Sort(s)
 	return f[len(f)/2], s[len(s)/2], nil
 }
+
+// cpuTicks returns the CPU time (user and system) a process used, and
+// that all PostgreSQL server processes used, from /proc.
+func cpuTicks(pid int) (proc, postgres time.Duration) {
+	read := func(dir string) (string, time.Duration) {
+		b, err := os.ReadFile(filepath.Join(dir, "stat"))
+		if err != nil {
+			return "", 0
+		}
+		s := string(b)
+		open, close := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || close < open {
+			return "", 0
+		}
+		f := strings.Fields(s[close+1:])
+		if len(f) < 13 {
+			return "", 0
+		}
+		u, _ := strconv.ParseInt(f[11], 10, 64)
+		k, _ := strconv.ParseInt(f[12], 10, 64)
+		return s[open+1 : close], time.Duration(u+k) * time.Second / clockTicks
+	}
+	if pid > 0 {
+		_, proc = read(filepath.Join("/proc", strconv.Itoa(pid)))
+	}
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, d := range dirs {
+		if name, t := read(d); name == "postgres" {
+			postgres += t
+		}
+	}
+	return proc, postgres
+}
+
+// clockTicks is USER_HZ, 100 on Linux.
+const clockTicks = 100

@@ -42,6 +42,7 @@ func countStatements(ip *inProcess, c config, rep *report, ids []int, names []st
 			vars               map[string]any
 		}{
 			{"directory page", memberEmail, directoryQuery, map[string]any{"first": 20}},
+			{"directory page without totalCount", memberEmail, directoryNoCountQuery, map[string]any{"first": 20}},
 			{"web app's directory page", memberEmail, spaDirectoryQuery, map[string]any{"first": 20}},
 			{"profile page", memberEmail, profileQuery, map[string]any{"id": strconv.Itoa(ids[0])}},
 			{"search", memberEmail, searchQuery, map[string]any{"query": names[0]}},
@@ -95,15 +96,16 @@ func (rep *report) write(w io.Writer, c config) {
 		fmt.Fprintf(w, " (generated in %v).\n\n", rep.db.seeded.Round(100*time.Millisecond))
 	}
 	fmt.Fprintf(w, "Each run: %v at a fixed number of clients after %v of warm-up; responses gzip: %v.\n\n", c.duration, c.warmup, c.gzip)
-	fmt.Fprintln(w, "| query | server | clients | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| query | server | clients | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req: server | PostgreSQL | server RSS MB |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rep.results {
 		rss := "-"
 		if v, ok := rep.rss[key(r)]; ok && v > 0 {
 			rss = fmt.Sprintf("%.0f", v)
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %.0f | %s | %s | %s | %d | %s |\n",
-			r.scenario, r.target, r.clients, r.rps(), ms(r.p50), ms(r.p95), ms(r.p99), r.errors, rss)
+		scpu, pgcpu := r.cpuPerRequest()
+		fmt.Fprintf(w, "| %s | %s | %d | %.0f | %s | %s | %s | %d | %s | %s | %s |\n",
+			r.scenario, r.target, r.clients, r.rps(), ms(r.p50), ms(r.p95), ms(r.p99), r.errors, ms(scpu), ms(pgcpu), rss)
 	}
 	find := func(target string, clients int) (result, bool) {
 		for _, r := range rep.results {

@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -31,13 +33,14 @@ type tracer struct {
 
 type traced struct {
 	query string
+	args  any
 	took  time.Duration
 }
 
-func (t *tracer) record(q string, d time.Duration) {
+func (t *tracer) record(q string, args any, d time.Duration) {
 	t.mu.Lock()
 	if t.on {
-		t.log = append(t.log, traced{q, d})
+		t.log = append(t.log, traced{q, args, d})
 	}
 	t.mu.Unlock()
 }
@@ -45,14 +48,14 @@ func (t *tracer) record(q string, d time.Duration) {
 func (t *tracer) Exec(ctx context.Context, query string, args, v any) error {
 	t0 := time.Now()
 	err := t.Driver.Exec(ctx, query, args, v)
-	t.record(query, time.Since(t0))
+	t.record(query, args, time.Since(t0))
 	return err
 }
 
 func (t *tracer) Query(ctx context.Context, query string, args, v any) error {
 	t0 := time.Now()
 	err := t.Driver.Query(ctx, query, args, v)
-	t.record(query, time.Since(t0))
+	t.record(query, args, time.Since(t0))
 	return err
 }
 
@@ -63,7 +66,7 @@ func (t *tracer) ExecContext(ctx context.Context, query string, args ...any) (sq
 	res, err := t.Driver.(interface {
 		ExecContext(context.Context, string, ...any) (sql.Result, error)
 	}).ExecContext(ctx, query, args...)
-	t.record(query, time.Since(t0))
+	t.record(query, args, time.Since(t0))
 	return res, err
 }
 
@@ -72,7 +75,7 @@ func (t *tracer) QueryContext(ctx context.Context, query string, args ...any) (*
 	rows, err := t.Driver.(interface {
 		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	}).QueryContext(ctx, query, args...)
-	t.record(query, time.Since(t0))
+	t.record(query, args, time.Since(t0))
 	return rows, err
 }
 
@@ -154,6 +157,9 @@ func (ip *inProcess) signIn(email, password string) error {
 	return nil
 }
 
+// traceArgs prints the arguments of traced statements too.
+var traceArgs = os.Getenv("BENCH_TRACE_ARGS") != ""
+
 // printTrace writes the statements of a request, with their times.
 func printTrace(w io.Writer, name string, log []traced) {
 	var total time.Duration
@@ -164,5 +170,40 @@ func printTrace(w io.Writer, name string, log []traced) {
 	for _, t := range log {
 		q := strings.Join(strings.Fields(t.query), " ")
 		fmt.Fprintf(w, "%8.2f ms  %s\n", float64(t.took.Microseconds())/1000, q)
+		if traceArgs {
+			fmt.Fprintf(w, "           args: %v\n", t.args)
+		}
 	}
+}
+
+// profileInProcess drives ip with directory pages (without totalCount)
+// from 8 clients for c.duration under the Go CPU profiler.
+func profileInProcess(ctx context.Context, ip *inProcess, c config) error {
+	f, err := os.Create(c.profile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	body := gqlBody(directoryNoCountQuery, map[string]any{"first": 20})
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	deadline := time.Now().Add(c.duration)
+	var wg sync.WaitGroup
+	var n atomic.Int64
+	for range 8 {
+		wg.Go(func() {
+			for time.Now().Before(deadline) && ctx.Err() == nil {
+				if _, _, _, err := ip.do(memberEmail, body, false); err != nil {
+					logf("profile: %v", err)
+					return
+				}
+				n.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	pprof.StopCPUProfile()
+	logf("profile: %d requests in %v (%.0f/s); go tool pprof %s", n.Load(), c.duration, float64(n.Load())/c.duration.Seconds(), c.profile)
+	return nil
 }

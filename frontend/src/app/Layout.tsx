@@ -5,6 +5,8 @@ import { useMutation } from 'urql';
 import { useAnnounce } from '../components/ui/Announcer';
 import { requestHeadingFocus } from '../components/ui/routeFocus';
 import { isStaff, SignOutMutation, useSession } from '../features/auth';
+import { PendingRequestsLink } from '../features/connections';
+import { outcomeReaders } from '../features/outcomes';
 import { LanguageSwitch } from '../features/preferences';
 
 /** Moves focus to the new page's heading after each client-side navigation. */
@@ -43,8 +45,12 @@ function AccountNav() {
       <ul>
         {viewer ? (
           <>
+            <PendingRequestsLink />
             <li>
               <NavLink to="/me">{t('nav.me')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/account">{t('nav.accountPage')}</NavLink>
             </li>
             {isStaff(viewer) ? (
               <li>
@@ -72,6 +78,7 @@ function AccountNav() {
 
 export function Layout() {
   const { t } = useTranslation();
+  const { viewer } = useSession();
   useRouteFocus();
   return (
     <>
@@ -100,6 +107,9 @@ export function Layout() {
                 <NavLink to="/people">{t('nav.people')}</NavLink>
               </li>
               <li>
+                <NavLink to="/search">{t('nav.search')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/trainers">{t('nav.trainers')}</NavLink>
               </li>
               <li>
@@ -108,6 +118,14 @@ export function Layout() {
               <li>
                 <NavLink to="/partners">{t('nav.partners')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/impact">{t('nav.impact')}</NavLink>
+              </li>
+              {viewer && outcomeReaders.has(viewer.role) ? (
+                <li>
+                  <NavLink to="/outcomes">{t('nav.outcomes')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <AccountNav />

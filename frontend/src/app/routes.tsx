@@ -2,7 +2,11 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Page } from '../components/ui/Page';
-import { RequireViewer } from '../features/auth';
+import { AccountPage } from '../features/account';
+import { ForgotPasswordPage, RequireViewer, ResetPasswordPage } from '../features/auth';
+import { ConnectionsPage } from '../features/connections';
+import { outcomeReaders } from '../features/outcomes';
+import { SearchPage } from '../features/search';
 import { RegisterPage } from '../features/auth/components/RegisterPage';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { CoursePage } from '../features/courses/components/CoursePage';
@@ -19,6 +23,9 @@ import { Layout } from './Layout';
 
 // Staff pages are a separate chunk: most visitors never load them.
 const AdminRoutes = lazy(() => import('../features/admin/components/AdminRoutes'));
+// So are the reports and their charts.
+const OutcomesPage = lazy(() => import('../features/outcomes/components/OutcomesPage'));
+const ImpactPage = lazy(() => import('../features/outcomes/components/ImpactPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,7 +43,28 @@ export function AppRoutes() {
         <Route path="courses" element={<CoursesPage />} />
         <Route path="courses/:id" element={<CoursePage />} />
         <Route path="partners" element={<PartnersPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route
+          path="impact"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ImpactPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="outcomes"
+          element={
+            <RequireViewer roles={outcomeReaders}>
+              <Suspense fallback={<Loading />}>
+                <OutcomesPage />
+              </Suspense>
+            </RequireViewer>
+          }
+        />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="settings" element={<DisplayPage />} />
         <Route
@@ -44,6 +72,22 @@ export function AppRoutes() {
           element={
             <RequireViewer>
               <MyProfilePage />
+            </RequireViewer>
+          }
+        />
+        <Route
+          path="connections"
+          element={
+            <RequireViewer>
+              <ConnectionsPage />
+            </RequireViewer>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <RequireViewer>
+              <AccountPage />
             </RequireViewer>
           }
         />

@@ -104,6 +104,9 @@ export function SignInPage() {
           {t('signIn.submit')}
         </SubmitButton>
       </form>
+      <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
       <p>{t('signIn.noAccount')}</p>
       <p>
         <Link to="/register">{t('signIn.haveCode')}</Link>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -213,7 +214,7 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
   );
 }
 
-function statusSentence(state: ConnectionState, name: string, t: (k: string, o?: object) => string): string | null {
+function statusSentence(state: ConnectionState, name: string, t: TFunction): string | null {
   switch (state.kind) {
     case 'sent':
       return t('connections.state.sent', { name });

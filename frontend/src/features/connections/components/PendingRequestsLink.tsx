@@ -9,7 +9,7 @@ import { PendingRequestCountQuery } from '../api/documents';
 import { canConnect } from '../state';
 
 /**
- * The header's link to the connections page, with the number of requests
+ * The header's link (a list item) to the connections page, with the number of requests
  * waiting for an answer ("Connections, 2 requests waiting"). The number is
  * asked again after each navigation, so a new request shows up soon.
  */
@@ -31,13 +31,15 @@ export function PendingRequestsLink() {
   if (!enabled) return null;
   const n = data?.pendingRequestCount ?? 0;
   return (
-    <NavLink to="/connections" aria-label={n > 0 ? t('nav.connectionsWaiting', { count: n }) : undefined}>
-      {t('nav.connections')}
-      {n > 0 ? (
-        <span className="count-badge" aria-hidden="true">
-          {formatNumber(n, lang)}
-        </span>
-      ) : null}
-    </NavLink>
+    <li>
+      <NavLink to="/connections" aria-label={n > 0 ? t('nav.connectionsWaiting', { count: n }) : undefined}>
+        {t('nav.connections')}
+        {n > 0 ? (
+          <span className="count-badge" aria-hidden="true">
+            {formatNumber(n, lang)}
+          </span>
+        ) : null}
+      </NavLink>
+    </li>
   );
 }

@@ -5,11 +5,15 @@ import { Page } from '../../../components/ui/Page';
 import { nodes } from '../../../lib/connection';
 import { formatDateRange, formatNumber } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n';
+import { useSession } from '../../auth';
+import { canConnect } from '../../connections';
+import { Suggestions } from '../../peers';
 import { HomeQuery } from '../api/documents';
 
 export function HomePage() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const { viewer } = useSession();
   const [{ data, error }] = useQuery({ query: HomeQuery });
   const upcoming = nodes(data?.upcoming);
 
@@ -26,6 +30,8 @@ export function HomePage() {
       documentTitle={t('home.documentTitle')}
       lead={<p className="lead">{t('home.lead')}</p>}
     >
+      {canConnect(viewer) ? <Suggestions /> : null}
+
       <section aria-labelledby="home-figures">
         <h2 id="home-figures">{t('home.figuresTitle')}</h2>
         {error ? (
@@ -57,6 +63,11 @@ export function HomePage() {
           <li>
             <Link className="button secondary" to="/partners">
               {t('home.actions.partners')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button secondary" to="/impact">
+              {t('home.actions.impact')}
             </Link>
           </li>
         </ul>

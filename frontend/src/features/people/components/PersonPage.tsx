@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
+import { PersonConnection } from '../../connections';
 import { PersonQuery } from '../api/documents';
 import { PersonDetails } from './PersonDetails';
 
@@ -31,6 +32,7 @@ export function PersonPage() {
 
   return (
     <Page title={`${person.givenName} ${person.familyName}`}>
+      <PersonConnection person={person} />
       <PersonDetails person={person} />
       <p>
         <Link to="/people">{t('person.backToDirectory')}</Link>
