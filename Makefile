@@ -83,10 +83,16 @@ e2e: build
 	@scripts/ensure-chromium.sh
 	scripts/e2e.sh
 
-## bench: Go benchmarks and the SPA's bundle size.
+## bench: Go benchmarks, the SPA's bundle size, and the load run on PostgreSQL beside PostGraphile
+## and hand-written SQL (bench/load, docs/BENCHMARKS.md); BENCH_FLAGS=-recreate makes its
+## 100,000-person database again (reused otherwise), BENCH_FLAGS='-duration 5s' shortens it.
 bench: spa
+	@scripts/check-postgres.sh "$(BIRGE_TEST_DATABASE_URL)"
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	scripts/bundle-size.sh
+	if [ ! -f bench/postgraphile/node_modules/.package-lock.json ] || [ bench/postgraphile/package-lock.json -nt bench/postgraphile/node_modules/.package-lock.json ]; then \
+		cd bench/postgraphile && $(NPM) ci --no-audit --no-fund; fi
+	$(GO) run ./bench/load -out bench/last-run.md $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin $(FRONTEND)/dist/assets $(FRONTEND)/dist/index.html

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/shyraq/birge/database"
+	"github.com/shyraq/birge/search"
 	"github.com/shyraq/birge/seed"
 	"github.com/shyraq/birge/seed/scale"
 	"github.com/shyraq/birge/server"
@@ -71,6 +72,11 @@ func run(args []string) error {
 		defer db.Close()
 		if err := db.Migrate(ctx); err != nil {
 			return err
+		}
+		if n, err := search.Rekey(ctx, db.Client); err != nil {
+			return err
+		} else if n > 0 {
+			logger.Info("renewed search keys", "records", n)
 		}
 		version := "automatic (SQLite)"
 		if revs, err := db.Revisions(ctx); err == nil && len(revs) > 0 {

@@ -235,8 +235,14 @@ func extraSchema(dia string) []string {
 					FROM unnest(string_to_array(t, ' ')) AS w, generate_series(1, length(w)) AS i
 					WHERE length(w) >= 4
 				) AS s`),
-			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons USING gin (` + SearchWords + `(search_key))`,
-			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles USING gin (` + Words + `(search_bio))`,
+			// Without fastupdate, new rows go straight into the index
+			// rather than into a list that every search reads until
+			// (auto)vacuum merges it: searches stay fast, writes (rare)
+			// pay for it.
+			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons ` +
+				`USING gin (` + SearchWords + `(search_key)) WITH (fastupdate = off)`,
+			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles ` +
+				`USING gin (` + Words + `(search_bio)) WITH (fastupdate = off)`,
 		}
 	case dialect.SQLite:
 		return []string{

@@ -301,13 +301,13 @@ func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error)
 	if v.PersonID != 0 {
 		m.where = append(m.where, person.Not(access.Blocked(v.PersonID)))
 	}
-	filters, err := filters(v, q)
+	ws := words(q.Text)
+	filters, err := filters(v, q, len(ws) == 0)
 	if err != nil {
 		return nil, err
 	}
 	m.where = append(m.where, filters...)
 
-	ws := words(q.Text)
 	var tags tagSet
 	if len(ws) > 0 {
 		if tags, err = loadTags(ctx, client); err != nil {
@@ -348,15 +348,16 @@ func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error)
 }
 
 // filters returns the predicates of q's filters, as v may apply them:
-// filters on what v may not see of a person match nothing of it.
-func filters(v viewer.Viewer, q Query) ([]predicate.Person, error) {
+// filters on what v may not see of a person match nothing of it. alone
+// says that no words of text narrow the people down.
+func filters(v viewer.Viewer, q Query, alone bool) ([]predicate.Person, error) {
 	var out []predicate.Person
 	if q.City != "" {
 		key := textkey.Key(q.City)
 		if key == "" {
 			return nil, apierror.Input("city: must contain letters")
 		}
-		out = append(out, InCity(q.City))
+		out = append(out, person.CityNEQ(""), inCity(key, alone))
 	}
 	if q.CohortID != 0 {
 		out = append(out, access.TookPartIn(v, cohort.ID(q.CohortID)))
@@ -409,7 +410,7 @@ func InCity(city string) predicate.Person {
 	if key == "" {
 		return person.IDIn() // no one
 	}
-	return person.And(person.CityNEQ(""), inCity(key))
+	return person.And(person.CityNEQ(""), inCity(key, true))
 }
 
 // tagSet is the activities and interests that query words are matched

@@ -346,3 +346,19 @@ func TestPages(t *testing.T) {
 		t.Errorf("foreign cursor: err = %v, want BAD_USER_INPUT", err)
 	}
 }
+
+func TestRekey(t *testing.T) {
+	w := newWorld(t)
+	p := w.people["Айгерім Сейітова"]
+	// A key written by an older textkey (or none), as a database may hold.
+	w.client.Person.UpdateOneID(p.ID).SetSearchKey("").ExecX(w.sys)
+	w.expect(w.member, search.Query{Text: "Seitova"})
+	n, err := search.Rekey(context.Background(), w.client)
+	if err != nil || n != 1 {
+		t.Fatalf("Rekey = %d, %v; want 1 change", n, err)
+	}
+	w.expect(w.member, search.Query{Text: "Seitova"}, "Айгерім Сейітова")
+	if n, err := search.Rekey(context.Background(), w.client); err != nil || n != 0 {
+		t.Fatalf("Rekey again = %d, %v; want no change", n, err)
+	}
+}

@@ -284,13 +284,16 @@ func (t *term) score(s *sql.Selector, b *sql.Builder) {
 }
 
 // inCity is the predicate of the people the city key (non-empty) names:
-// the words of the key end their search key, their city is not empty.
-func inCity(key string) predicate.Person {
+// the words of the key end their search key. With indexed, PostgreSQL
+// looks the city's words up in the index of search keys; without, the
+// city is only checked on the rows other words of the query found (a city
+// is too common a word for the index to narrow them down further).
+func inCity(key string, indexed bool) predicate.Person {
 	return func(s *sql.Selector) {
 		col := s.C(person.FieldSearchKey)
 		match := like(padded(col), "% "+key+" ")
 		s.Where(sql.P(func(b *sql.Builder) {
-			if postgres(b) {
+			if indexed && postgres(b) {
 				ws := strings.Fields(key)
 				for i, w := range ws {
 					ws[i] = lexeme(w)

@@ -15,10 +15,13 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
+	"entgo.io/ent/dialect"
 	"github.com/shyraq/birge/auth"
+
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/graph"
 	"github.com/shyraq/birge/ratelimit"
+	"github.com/shyraq/birge/search"
 )
 
 // sessionTTL is how long a session lasts at most, signed in or idle.
@@ -70,6 +73,17 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error)
 		if err := s.seedIfEmpty(ctx); err != nil {
 			db.Close()
 			return nil, err
+		}
+	}
+	if db.Dialect == dialect.SQLite {
+		// Search keys written by an older textkey are renewed on start; the
+		// embedded database is small. PostgreSQL installations renew them
+		// with `birge migrate` (docs/OPERATIONS.md, upgrades).
+		if n, err := search.Rekey(ctx, db.Client); err != nil {
+			db.Close()
+			return nil, err
+		} else if n > 0 {
+			logger.Info("renewed search keys", "records", n)
 		}
 	}
 	return s, nil

@@ -119,6 +119,9 @@ func (b *benchDB) holds(ctx context.Context, sizes scale.Sizes) (bool, error) {
 	if b.sizes, err = scale.Count(ctx, db.SQL); err != nil {
 		return false, err
 	}
+	if err := scale.Vacuum(ctx, db.SQL); err != nil {
+		return false, err
+	}
 	a, err := db.Client.Account.Query().Where(account.Email(memberEmail)).WithPerson().Only(viewer.SystemContext(ctx))
 	if err != nil {
 		return false, fmt.Errorf("the bench member: %w", err)

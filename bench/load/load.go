@@ -89,7 +89,8 @@ type scenario struct {
 	target *target
 	body   func(i int) []byte // the i-th request of a client
 	do     func(ctx context.Context, i int) (int, error)
-	pid    int // the server's process, for its CPU time; 0 for this one
+	pid    int    // the server's process, for its CPU time; 0 for this one
+	dbName string // the database, whose backends' CPU time is counted
 }
 
 // result is one timed run of a scenario at a concurrency.
@@ -130,7 +131,7 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 	if pid == 0 {
 		pid = os.Getpid()
 	}
-	cpu0, pg0 := cpuTicks(pid)
+	cpu0, pg0 := cpuTicks(pid, s.dbName)
 	start := time.Now()
 	for c := range clients {
 		wg.Go(func() {
@@ -170,8 +171,8 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
-	cpu1, pg1 := cpuTicks(pid)
-	res.serverCPU, res.postgresCPU = cpu1-cpu0, pg1-pg0
+	cpu1, pg1 := cpuTicks(pid, s.dbName)
+	res.serverCPU, res.postgresCPU = cpu1-cpu0, backendCPU(pg0, pg1)
 	res.requests = len(all)
 	if len(all) == 0 {
 		return res

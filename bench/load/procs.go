@@ -216,8 +216,9 @@ func startup(ctx context.Context, bin, dir string, runs int) (fresh, seeded time
 }
 
 // cpuTicks returns the CPU time (user and system) a process used, and
-// that all PostgreSQL server processes used, from /proc.
-func cpuTicks(pid int) (proc, postgres time.Duration) {
+// that each PostgreSQL backend serving the database dbName used, by
+// process ID, from /proc.
+func cpuTicks(pid int, dbName string) (proc time.Duration, backends map[int]time.Duration) {
 	read := func(dir string) (string, time.Duration) {
 		b, err := os.ReadFile(filepath.Join(dir, "stat"))
 		if err != nil {
@@ -239,13 +240,32 @@ func cpuTicks(pid int) (proc, postgres time.Duration) {
 	if pid > 0 {
 		_, proc = read(filepath.Join("/proc", strconv.Itoa(pid)))
 	}
+	backends = map[int]time.Duration{}
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	for _, d := range dirs {
-		if name, t := read(d); name == "postgres" {
-			postgres += t
+		name, t := read(d)
+		if name != "postgres" {
+			continue
 		}
+		// A backend's command line: "postgres: user database host(port) state".
+		cmd, err := os.ReadFile(filepath.Join(d, "cmdline"))
+		if err != nil || !strings.Contains(string(cmd), " "+dbName+" ") {
+			continue
+		}
+		n, _ := strconv.Atoi(filepath.Base(d))
+		backends[n] = t
 	}
-	return proc, postgres
+	return proc, backends
+}
+
+// backendCPU is the CPU the backends used between two cpuTicks; backends
+// that ended meanwhile are not counted.
+func backendCPU(before, after map[int]time.Duration) time.Duration {
+	var d time.Duration
+	for pid, t := range after {
+		d += t - before[pid]
+	}
+	return d
 }
 
 // clockTicks is USER_HZ, 100 on Linux.

@@ -24,12 +24,19 @@ const directoryQuery = `query Directory($first: Int!) {
   }
 }`
 
-// directoryNoCountQuery is directoryQuery without totalCount, which
-// counts every person the viewer may see.
-var directoryNoCountQuery = strings.Replace(directoryQuery, "totalCount\n", "", 1)
+// directoryEdgesQuery is directoryQuery without totalCount and pageInfo:
+// entgql counts the people a viewer may see whenever either is asked for
+// (ent/contrib#625), so this is the page without that count.
+var directoryEdgesQuery = withoutCount(directoryQuery)
 
-// pglDirectoryNoCountQuery is pglDirectoryQuery without totalCount.
-var pglDirectoryNoCountQuery = strings.Replace(pglDirectoryQuery, "totalCount\n", "", 1)
+// pglDirectoryEdgesQuery is pglDirectoryQuery without totalCount and
+// pageInfo.
+var pglDirectoryEdgesQuery = withoutCount(pglDirectoryQuery)
+
+func withoutCount(q string) string {
+	q = strings.Replace(q, "    totalCount\n", "", 1)
+	return strings.Replace(q, "    pageInfo { hasNextPage endCursor }\n", "", 1)
+}
 
 // spaDirectoryQuery is the web app's own directory page
 // (frontend/src/features/directory/api/documents.ts): people with their

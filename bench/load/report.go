@@ -42,7 +42,7 @@ func countStatements(ip *inProcess, c config, rep *report, ids []int, names []st
 			vars               map[string]any
 		}{
 			{"directory page", memberEmail, directoryQuery, map[string]any{"first": 20}},
-			{"directory page without totalCount", memberEmail, directoryNoCountQuery, map[string]any{"first": 20}},
+			{"directory page, edges only (no count)", memberEmail, directoryEdgesQuery, map[string]any{"first": 20}},
 			{"web app's directory page", memberEmail, spaDirectoryQuery, map[string]any{"first": 20}},
 			{"profile page", memberEmail, profileQuery, map[string]any{"id": strconv.Itoa(ids[0])}},
 			{"search", memberEmail, searchQuery, map[string]any{"query": names[0]}},
@@ -84,6 +84,18 @@ func countStatements(ip *inProcess, c config, rep *report, ids []int, names []st
 	return nil
 }
 
+// loadAvg is the machine's load average over the last minute.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	if f := strings.Fields(string(b)); len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
 // write writes the report as Markdown.
 func (rep *report) write(w io.Writer, c config) {
 	fmt.Fprintf(w, "\n## Load run of %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
@@ -95,7 +107,8 @@ func (rep *report) write(w io.Writer, c config) {
 	} else {
 		fmt.Fprintf(w, " (generated in %v).\n\n", rep.db.seeded.Round(100*time.Millisecond))
 	}
-	fmt.Fprintf(w, "Each run: %v at a fixed number of clients after %v of warm-up; responses gzip: %v.\n\n", c.duration, c.warmup, c.gzip)
+	fmt.Fprintf(w, "Each run: %v at a fixed number of clients after %v of warm-up; responses gzip: %v. Load average of the machine (1 min) at the start and end: %s, %s.\n\n",
+		c.duration, c.warmup, c.gzip, rep.loadStart, loadAvg())
 	fmt.Fprintln(w, "| query | server | clients | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req: server | PostgreSQL | server RSS MB |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rep.results {
@@ -127,6 +140,20 @@ func (rep *report) write(w io.Writer, c config) {
 	if h, ok := find("hand-written SQL", top); okB && ok {
 		fmt.Fprintf(w, "- Birge p95 / hand-written SQL p95 at %d clients: **%.2fx**; throughput hand-written / Birge: %.2fx\n",
 			top, float64(b.p95)/float64(h.p95), h.rps()/b.rps())
+	}
+	cpu := func(r result) time.Duration { a, b := r.cpuPerRequest(); return a + b }
+	if okB {
+		line := fmt.Sprintf("- CPU per request at %d clients (server + PostgreSQL backends; independent of other load on the machine): Birge %s ms", top, ms(cpu(b)))
+		if p, ok := find("PostGraphile", top); ok {
+			line += fmt.Sprintf(", PostGraphile %s ms", ms(cpu(p)))
+		}
+		if h, ok := find("hand-written SQL", top); ok {
+			line += fmt.Sprintf(", hand-written SQL %s ms (its server is the load generator, whose CPU includes the clients')", ms(cpu(h)))
+		}
+		fmt.Fprintln(w, line)
+		if p, ok := find("PostGraphile", top); ok && cpu(b) > 0 {
+			fmt.Fprintf(w, "- capacity from CPU per request, Birge / PostGraphile: **%.2fx**\n", float64(cpu(p))/float64(cpu(b)))
+		}
 	}
 	b1, ok1 := find("Birge", 1)
 	if h1, ok := find("hand-written SQL", 1); ok1 && ok {

@@ -184,7 +184,7 @@ func profileInProcess(ctx context.Context, ip *inProcess, c config) error {
 		return err
 	}
 	defer f.Close()
-	body := gqlBody(directoryNoCountQuery, map[string]any{"first": 20})
+	body := gqlBody(directoryEdgesQuery, map[string]any{"first": 20})
 	if err := pprof.StartCPUProfile(f); err != nil {
 		return err
 	}

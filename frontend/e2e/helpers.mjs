@@ -119,3 +119,95 @@ export async function signIn(page, email, password = demoPassword) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
 }
+
+/** Runs a GraphQL operation in the page's session (its cookie); fails on errors. */
+export async function gql(page, query, variables = {}) {
+  const res = await page.evaluate(
+    async ([q, v]) => {
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return r.json();
+    },
+    [query, variables],
+  );
+  assert.equal(res.errors, undefined, `GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+/** Waits until the live region says something matching re. */
+export async function announced(page, re) {
+  await page.waitForFunction(
+    ([source, flags]) =>
+      new RegExp(source, flags).test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''),
+    [re.source, re.flags],
+  );
+}
+
+/** Asserts the page needs no horizontal scrolling at its current width. */
+export async function reflows(page, name) {
+  await settle(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(overflow <= 0, `${name} reflows at ${page.viewportSize()?.width} px (overflow ${overflow}px)`);
+}
+
+const latin = {
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  қ: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  і: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+
+/** A Latin rendering of a Kazakh or Russian name, as people type it: "Жанар" -> "Zhanar". */
+export function transliterate(text) {
+  return [...text]
+    .map((ch) => {
+      const lower = ch.toLowerCase();
+      const out = latin[lower];
+      if (out === undefined) return ch;
+      return ch === lower ? out : out.charAt(0).toUpperCase() + out.slice(1);
+    })
+    .join('');
+}

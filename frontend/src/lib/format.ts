@@ -84,9 +84,13 @@ export function formatChange(value: number, lang: Language): string {
 export function formatDateTime(value: string | Date, lang: Language): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '';
-  return dateFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-    d,
-  );
+  return dateFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 }
 
 /** Today's date as yyyy-mm-dd in Almaty, for file names. */

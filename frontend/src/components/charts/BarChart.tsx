@@ -47,14 +47,7 @@ export function BarChart({ label, rows, series, max }: BarChartProps) {
                 {multi ? <span className="chart-series-name">{s.label}</span> : null}
                 <svg width="100%" height={`${barHeight}em`} focusable="false">
                   {has ? (
-                    <rect
-                      className={`series-${i}`}
-                      x="0"
-                      y="0"
-                      width={`${Math.max(pct, 0.5)}%`}
-                      height="100%"
-                      rx="3"
-                    />
+                    <rect className={`series-${i}`} x="0" y="0" width={`${Math.max(pct, 0.5)}%`} height="100%" rx="3" />
                   ) : null}
                   <text
                     className={has ? (inside ? 'bar-value inside' : 'bar-value') : 'bar-value withheld'}

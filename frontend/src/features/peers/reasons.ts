@@ -47,7 +47,9 @@ export function season(startDate: string): 'spring' | 'summer' | 'autumn' | 'win
 }
 
 function courseYear(startDate: string): number {
-  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Almaty' }).format(new Date(startDate)));
+  return Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Almaty' }).format(new Date(startDate)),
+  );
 }
 
 /** A tag's label inside a sentence: "Theatre" becomes "theatre", "IT" stays. */

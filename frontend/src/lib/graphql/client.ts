@@ -39,18 +39,45 @@ function connectionChanged(result: Record<string, unknown>, args: Record<string,
   for (const id of people) cache.invalidate({ __typename: 'Person', id }, 'contact');
 }
 
+/** The cache key of the signed-in viewer's Person, if known. */
+function viewerPerson(cache: Cache): string | null {
+  const account = cache.resolve('Query', 'viewer');
+  if (typeof account !== 'string') return null;
+  const person = cache.resolve(account, 'person');
+  return typeof person === 'string' ? person : null;
+}
+
+/**
+ * The directory-listing consent and the "show me in the list" privacy
+ * setting are one thing on the server: changing either changes the other,
+ * which is then read again.
+ */
+function consentChanged(_result: unknown, _args: unknown, cache: Cache) {
+  const person = viewerPerson(cache);
+  if (person) cache.invalidate(person, 'privacy');
+}
+
+function privacyChanged(_result: unknown, _args: unknown, cache: Cache) {
+  const person = viewerPerson(cache);
+  if (person) cache.invalidate(person, 'consents');
+}
+
 const updates: UpdatesConfig = {
-  Mutation: Object.fromEntries(
-    [
-      'requestConnection',
-      'acceptConnection',
-      'declineConnection',
-      'withdrawConnection',
-      'removeConnection',
-      'blockPerson',
-      'unblockPerson',
-    ].map((name) => [name, connectionChanged]),
-  ),
+  Mutation: {
+    setConsent: consentChanged,
+    updatePrivacy: privacyChanged,
+    ...Object.fromEntries(
+      [
+        'requestConnection',
+        'acceptConnection',
+        'declineConnection',
+        'withdrawConnection',
+        'removeConnection',
+        'blockPerson',
+        'unblockPerson',
+      ].map((name) => [name, connectionChanged]),
+    ),
+  },
 };
 
 /**

@@ -82,4 +82,3 @@ export function ConnectDialog({ personId, name, onClose, onSent, returnFocusTo }
     </Dialog>
   );
 }
-

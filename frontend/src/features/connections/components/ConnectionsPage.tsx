@@ -26,7 +26,12 @@ const pageSize = 10;
 type Person = Pick<ConnectionPersonFragment, 'id' | 'givenName' | 'familyName'> &
   Partial<Pick<ConnectionPersonFragment, 'city' | 'contact'>>;
 
-type Confirm = { kind: 'block' | 'remove'; person: Person; connectionId: string; heading: RefObject<HTMLHeadingElement | null> };
+type Confirm = {
+  kind: 'block' | 'remove';
+  person: Person;
+  connectionId: string;
+  heading: RefObject<HTMLHeadingElement | null>;
+};
 
 const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
 
@@ -355,16 +360,17 @@ export function ConnectionsPage() {
             const c = confirm;
             const name = fullName(c.person);
             const action =
-              c.kind === 'block'
-                ? () => block({ personID: c.person.id })
-                : () => remove({ id: c.connectionId });
-            void act(c.connectionId, action, t(`connections.done.${c.kind === 'block' ? 'blocked' : 'removed'}`, { name }), c.heading).then(
-              (ok) => {
-                if (!ok) return;
-                confirmed.current = c.heading.current;
-                setConfirm(null);
-              },
-            );
+              c.kind === 'block' ? () => block({ personID: c.person.id }) : () => remove({ id: c.connectionId });
+            void act(
+              c.connectionId,
+              action,
+              t(`connections.done.${c.kind === 'block' ? 'blocked' : 'removed'}`, { name }),
+              c.heading,
+            ).then((ok) => {
+              if (!ok) return;
+              confirmed.current = c.heading.current;
+              setConfirm(null);
+            });
           }}
         >
           <p>{t(`connections.${confirm.kind}.explain`, { name: fullName(confirm.person) })}</p>

@@ -10,7 +10,8 @@ import { canConnect } from '../state';
 
 /**
  * The header's link (a list item) to the connections page, with the number of requests
- * waiting for an answer ("Connections, 2 requests waiting"). The number is
+ * waiting for an answer ("Connections 2 requests waiting": the number is seen,
+ * the words after it are for screen readers). The number is
  * asked again after each navigation, so a new request shows up soon.
  */
 export function PendingRequestsLink() {
@@ -32,12 +33,14 @@ export function PendingRequestsLink() {
   const n = data?.pendingRequestCount ?? 0;
   return (
     <li>
-      <NavLink to="/connections" aria-label={n > 0 ? t('nav.connectionsWaiting', { count: n }) : undefined}>
+      <NavLink to="/connections">
         {t('nav.connections')}
         {n > 0 ? (
-          <span className="count-badge" aria-hidden="true">
-            {formatNumber(n, lang)}
-          </span>
+          <>
+            {' '}
+            <span className="count-badge">{formatNumber(n, lang)}</span>{' '}
+            <span className="visually-hidden">{t('nav.requestsWaiting', { count: n })}</span>
+          </>
         ) : null}
       </NavLink>
     </li>

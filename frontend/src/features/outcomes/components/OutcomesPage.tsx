@@ -56,20 +56,23 @@ export default function OutcomesPage() {
   const all = t('outcomes.allCourses');
   const rowHeader = t(`outcomes.groupHeader.${groupBy}`);
 
-  // Say when new figures have come after the reader changed a grouping.
-  const pending = useRef<string | null>(null);
+  // Say when the figures of a grouping the reader chose have come.
+  const pendingReach = useRef<ReportGrouping | null>(null);
+  const pendingFunding = useRef<FundingGrouping | null>(null);
   useEffect(() => {
-    if (pending.current && !fetching && data) {
-      announce(pending.current);
-      pending.current = null;
+    const g = pendingReach.current;
+    if (g && !fetching && data?.programReach.groupBy === g) {
+      pendingReach.current = null;
+      announce(t('outcomes.groupedNow', { grouping: t(`outcomes.groupingLower.${g}`) }));
     }
-  }, [fetching, data, announce]);
+  }, [fetching, data, announce, t]);
   useEffect(() => {
-    if (pending.current && !funding.fetching && funding.data) {
-      announce(pending.current);
-      pending.current = null;
+    const g = pendingFunding.current;
+    if (g && !funding.fetching && funding.data?.fundingReport.groupBy === g) {
+      pendingFunding.current = null;
+      announce(t('outcomes.funding.groupedNow', { grouping: t(`outcomes.funding.groupingLower.${g}`) }));
     }
-  }, [funding.fetching, funding.data, announce]);
+  }, [funding.fetching, funding.data, announce, t]);
 
   function setParam(key: string, value: string) {
     const p = new URLSearchParams(params);
@@ -78,12 +81,12 @@ export default function OutcomesPage() {
   }
 
   function chooseGrouping(g: ReportGrouping) {
-    pending.current = t('outcomes.groupedNow', { grouping: t(`outcomes.grouping.${g}`) });
+    pendingReach.current = g;
     setParam('by', groupingParam(g));
   }
 
   function chooseFunding(g: FundingGrouping) {
-    pending.current = t('outcomes.funding.groupedNow', { grouping: t(`outcomes.funding.grouping.${g}`) });
+    pendingFunding.current = g;
     setParam('funding', fundingGroupingParam(g));
   }
 
@@ -112,7 +115,11 @@ export default function OutcomesPage() {
   ];
 
   const stageLabel = (s: OutcomeSurveyStage) => t(`outcomes.stage.${s}`);
-  const byStage = (list: readonly StageFieldsFragment[] | undefined, keys: StageKey[], only: readonly OutcomeSurveyStage[]) =>
+  const byStage = (
+    list: readonly StageFieldsFragment[] | undefined,
+    keys: StageKey[],
+    only: readonly OutcomeSurveyStage[],
+  ) =>
     only.flatMap((s): ChartRow[] => {
       const st = list?.find((x) => x.stage === s);
       if (!st) return [];

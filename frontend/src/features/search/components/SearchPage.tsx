@@ -45,7 +45,14 @@ export function SearchPage() {
     return [...set].sort((a, b) => b - a);
   }, [options.data]);
   const cities = useMemo(
-    () => [...new Set(nodes(options.data?.cohorts).map((c) => c.city).filter(Boolean))].sort(),
+    () =>
+      [
+        ...new Set(
+          nodes(options.data?.cohorts)
+            .map((c) => c.city)
+            .filter(Boolean),
+        ),
+      ].sort(),
     [options.data],
   );
 
@@ -60,7 +67,11 @@ export function SearchPage() {
     const msg =
       count === 0
         ? t('search.noneFound')
-        : [t('search.found', { count }), what, pageCount > 1 ? t('pagination.status', { page: paging.page, total: pageCount }) : '']
+        : [
+            t('search.found', { count }),
+            what,
+            pageCount > 1 ? t('pagination.status', { page: paging.page, total: pageCount }) : '',
+          ]
             .filter(Boolean)
             .join(' ');
     announce(msg);
@@ -98,9 +109,7 @@ export function SearchPage() {
         <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
           {!active ? t('search.results') : data ? t('search.found', { count: total }) : t('search.results')}
           {active && filters > 0 ? ' · ' : null}
-          {active && filters > 0 ? (
-            <span className="muted">{t('directory.filtersOn', { count: filters })}</span>
-          ) : null}
+          {active && filters > 0 ? <span className="muted">{t('directory.filtersOn', { count: filters })}</span> : null}
         </h2>
         {!active ? <p>{t('search.prompt')}</p> : null}
         {active ? <QueryState fetching={fetching && !data} error={error} /> : null}

@@ -26,8 +26,8 @@ export const en = {
     impact: 'Our impact',
     outcomes: 'Outcomes',
     connections: 'Connections',
-    connectionsWaiting_one: 'Connections, {{count}} request waiting',
-    connectionsWaiting_other: 'Connections, {{count}} requests waiting',
+    requestsWaiting_one: 'request waiting',
+    requestsWaiting_other: 'requests waiting',
     accountPage: 'Account and data',
   },
   footer: {
@@ -586,14 +586,17 @@ export const en = {
     remove: {
       title: 'Remove the connection with {{name}}?',
       confirm: 'Remove connection',
-      explain: 'You will no longer see each other’s contact details shared with connections. Either of you can ask to connect again.',
+      explain:
+        'You will no longer see each other’s contact details shared with connections. Either of you can ask to connect again.',
     },
     dialog: {
       title: 'Connect with {{name}}',
       lead: '{{name}} will see your request and can accept or decline it.',
       message: 'Message (optional)',
-      messageHint_one: 'Say how you know each other or what you would like to do together. At most {{count}} character.',
-      messageHint_other: 'Say how you know each other or what you would like to do together. At most {{count}} characters.',
+      messageHint_one:
+        'Say how you know each other or what you would like to do together. At most {{count}} character.',
+      messageHint_other:
+        'Say how you know each other or what you would like to do together. At most {{count}} characters.',
       tooLong_one: 'Please shorten the message to {{count}} character.',
       tooLong_other: 'Please shorten the message to {{count}} characters.',
       send: 'Send request',
@@ -814,7 +817,8 @@ export const en = {
     submit: 'Send me a link',
     sending: 'Sending…',
     sent: 'If {{email}} has an account, a link is on its way.',
-    sentHelp: 'The link works for a short time. If no mail comes, check the spam folder or ask the association’s staff.',
+    sentHelp:
+      'The link works for a short time. If no mail comes, check the spam folder or ask the association’s staff.',
     back: 'Back to sign in',
   },
   reset: {
