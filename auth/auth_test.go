@@ -641,11 +641,11 @@ func TestChangeAndCheckPassword(t *testing.T) {
 	ctx := e.as(e.staff, staffPassword)
 	other, _, _ := e.svc.SignIn(e.ctx, staffEmail, staffPassword, "192.0.2.2:1")
 
-	wantCode(t, e.svc.CheckPassword(ctx, e.staff.ID, "wrong password"), apierror.Unauthenticated, "password is incorrect")
+	wantCode(t, e.svc.CheckPassword(ctx, e.staff.ID, "wrong password"), apierror.BadUserInput, "password: is incorrect")
 	if err := e.svc.CheckPassword(ctx, e.staff.ID, staffPassword); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, e.svc.ChangePassword(ctx, e.staff.ID, "wrong password", "new and improved"), apierror.Unauthenticated, "password is incorrect")
+	wantCode(t, e.svc.ChangePassword(ctx, e.staff.ID, "wrong password", "new and improved"), apierror.BadUserInput, "currentPassword: is incorrect")
 	wantCode(t, e.svc.ChangePassword(ctx, e.staff.ID, staffPassword, "qwertyuiop"), apierror.BadUserInput, "password: ")
 	if err := e.svc.ChangePassword(ctx, e.staff.ID, staffPassword, "new and improved"); err != nil {
 		t.Fatal(err)

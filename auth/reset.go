@@ -187,7 +187,9 @@ func (s *Service) setPassword(ctx context.Context, tx *ent.Tx, accountID int, ha
 	return err
 }
 
-var errWrongPassword = &apierror.Error{Code: apierror.Unauthenticated, Message: "password is incorrect"}
+// errWrongPassword is a form error, not a signed-out state: the viewer is
+// signed in and typed their password wrongly.
+var errWrongPassword = &apierror.Error{Code: apierror.BadUserInput, Message: "password: is incorrect"}
 
 // ChangePassword sets a new password for a signed-in account after
 // checking its current one (as CheckPassword does, failing the same way).
@@ -195,6 +197,9 @@ var errWrongPassword = &apierror.Error{Code: apierror.Unauthenticated, Message: 
 // the account's, stays.
 func (s *Service) ChangePassword(ctx context.Context, accountID int, current, next string) error {
 	acc, err := s.checkPassword(ctx, accountID, current)
+	if errors.Is(err, errWrongPassword) {
+		return apierror.Input("currentPassword: is incorrect")
+	}
 	if err != nil {
 		return err
 	}
@@ -224,7 +229,7 @@ func (s *Service) ChangePassword(ctx context.Context, accountID int, current, ne
 
 // CheckPassword verifies the password of an account, for actions that ask
 // for it again (deleting the account). A wrong password is
-// UNAUTHENTICATED "password is incorrect"; failures count towards the
+// BAD_USER_INPUT "password: is incorrect"; failures count towards the
 // account's sign-in limit, and past it the check fails with RATE_LIMITED.
 func (s *Service) CheckPassword(ctx context.Context, accountID int, password string) error {
 	_, err := s.checkPassword(ctx, accountID, password)

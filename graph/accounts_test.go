@@ -576,7 +576,7 @@ func TestDeleteMyAccount(t *testing.T) {
 	}
 
 	r, _ = b.do(`mutation { deleteMyAccount(password: "not my password") }`, nil)
-	mxWantCode(t, "deleteMyAccount with a wrong password", r, "UNAUTHENTICATED")
+	mxWantCode(t, "deleteMyAccount with a wrong password", r, "BAD_USER_INPUT")
 	r, _ = b.do(`mutation { deleteMyAccount(password: "`+axPassword+`") }`, nil)
 	mxNoErrors(t, "deleteMyAccount", r)
 	if b.cookie != nil {

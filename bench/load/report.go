@@ -11,7 +11,7 @@ import (
 )
 
 // pageSizes are the page sizes at which statements are counted.
-var pageSizes = []int{5, 20, 100}
+var pageSizes = []int{5, 20, 50, 100}
 
 // countStatements counts the SQL statements of one request of each kind
 // through the in-process server (a warm one: the second of two), or with
@@ -61,7 +61,9 @@ func countStatements(ip *inProcess, c config, rep *report, ids []int, names []st
 			maps.Copy(vars, q.vars)
 			n, err := one(q.name, q.as, q.query, vars)
 			if err != nil {
-				logf("statements: %v", err)
+				if !strings.Contains(err.Error(), "COMPLEXITY_LIMIT_EXCEEDED") {
+					logf("statements: %v", err)
+				}
 				n = -1
 			}
 			row.counts = append(row.counts, n)
@@ -181,7 +183,7 @@ func (rep *report) write(w io.Writer, c config) {
 			case i >= len(row.counts):
 				fmt.Fprint(w, " |")
 			case row.counts[i] < 0:
-				fmt.Fprint(w, " refused |")
+				fmt.Fprint(w, " refused (cost limit) |")
 			default:
 				fmt.Fprintf(w, " %d |", row.counts[i])
 			}

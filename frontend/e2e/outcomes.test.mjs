@@ -44,7 +44,7 @@ describe('outcomes', () => {
     const grouping = page.getByRole('group', { name: 'Show the figures' });
     await grouping.getByRole('button', { name: 'By course' }).click();
     await page.waitForURL(/by=course/);
-    assert.equal(await grouping.getByRole('button', { name: 'By course' }).getAttribute('aria-pressed'), 'true');
+    await grouping.getByRole('button', { name: 'By course', pressed: true }).waitFor();
     await page.getByText('Participants and graduates, by course').waitFor();
     await settle(page);
     await announced(page, /Figures now shown by course/);

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
 import { TextField } from '../../../components/ui/fields';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorCode, fieldErrors } from '../../../lib/graphql/errors';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { useSession } from '../../auth';
 import { DeleteMyAccountMutation } from '../api/documents';
@@ -38,7 +38,7 @@ export function DeleteAccountForm() {
     const res = await del({ password });
     if (res.error || !res.data?.deleteMyAccount) {
       const code = errorCode(res.error);
-      if (code === 'UNAUTHENTICATED') {
+      if (code === 'UNAUTHENTICATED' || (code === 'BAD_USER_INPUT' && fieldErrors(res.error).password)) {
         setGeneral([]);
         form.fail({ password: t('account.password.errors.wrong') });
       } else {
