@@ -43,7 +43,7 @@ export function ChangePasswordForm() {
     const res = await change({ input: { currentPassword: current, newPassword: next } });
     if (res.error) {
       const code = errorCode(res.error);
-      if (code === 'UNAUTHENTICATED' || (code === 'BAD_USER_INPUT' && fieldErrors(res.error).currentPassword)) {
+      if (code === 'UNAUTHENTICATED' || (code === 'BAD_USER_INPUT' && fieldErrors(res.error).currentpassword)) {
         setGeneral([]);
         form.fail({ currentPassword: t('account.password.errors.wrong') });
       } else if (code === 'BAD_USER_INPUT') {
