@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField, type Option } from '../../../components/ui/fields';
-import { useLanguage } from '../../../lib/i18n';
+import { PeopleFilterFields } from '../../../components/ui/PeopleFilterFields';
+import { SelectField, TextField } from '../../../components/ui/fields';
 import { languageNames, languages } from '../../../lib/i18n/languages';
-import { tagLabel, type Labelled } from '../../../lib/tags';
+import { type Labelled } from '../../../lib/tags';
 import { lookingForCodes } from '../../peers';
 import { activeFilters, emptySearch, maxQueryLength, type SearchState } from '../filters';
 
@@ -23,17 +23,8 @@ interface SearchFormProps {
  */
 export function SearchForm({ value, onSearch, activities, interests, years, cities }: SearchFormProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const [draft, setDraft] = useState(value);
-  const listId = `search-cities${useId().replace(/:/g, '')}`;
   useEffect(() => setDraft(value), [value]);
-
-  const byLabel = (tags: Array<Labelled & { id: string }>): Option[] =>
-    tags
-      .map((tag) => ({ value: tag.id, label: tagLabel(tag, lang) }))
-      .sort((a, b) => a.label.localeCompare(b.label, lang));
-  const activityOptions = useMemo(() => byLabel(activities), [activities, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const interestOptions = useMemo(() => byLabel(interests), [interests, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const on = activeFilters(draft);
   const [open, setOpen] = useState(activeFilters(value) > 0);
 
@@ -64,44 +55,13 @@ export function SearchForm({ value, onSearch, activities, interests, years, citi
       <details className="disclosure" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{on > 0 ? t('search.filtersOn', { count: on }) : t('search.filters')}</summary>
         <div className="filter-fields">
-          <div>
-            <TextField
-              label={t('directory.filters.city')}
-              name="city"
-              value={draft.city}
-              onChange={set('city')}
-              list={listId}
-              autoComplete="off"
-            />
-            <datalist id={listId}>
-              {cities.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-          </div>
-          <SelectField
-            label={t('directory.filters.year')}
-            name="year"
-            value={draft.year}
-            onChange={set('year')}
-            emptyLabel={t('directory.filters.anyYear')}
-            options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          />
-          <SelectField
-            label={t('directory.filters.activity')}
-            name="activity"
-            value={draft.activity}
-            onChange={set('activity')}
-            emptyLabel={t('directory.filters.anyActivity')}
-            options={activityOptions}
-          />
-          <SelectField
-            label={t('directory.filters.interest')}
-            name="interest"
-            value={draft.interest}
-            onChange={set('interest')}
-            emptyLabel={t('directory.filters.anyInterest')}
-            options={interestOptions}
+          <PeopleFilterFields
+            value={draft}
+            onChange={(k, v) => setDraft((d) => ({ ...d, [k]: v }))}
+            activities={activities}
+            interests={interests}
+            years={years}
+            cities={cities}
           />
           <SelectField
             label={t('search.language')}
