@@ -1,5 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
 import { cacheExchange, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { embeddedTypes } from '../../gql/cache-keys';
 
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((name) => [name, () => null]));
@@ -81,6 +82,14 @@ const updates: UpdatesConfig = {
 };
 
 /**
+ * Automatic persisted queries: a query is sent by its SHA-256 hash, and its
+ * text only when the server does not know it yet, which keeps requests small
+ * on slow mobile connections. Still JSON POST (the CSRF defence); mutations
+ * are sent in full.
+ */
+const persisted = () => persistedExchange({ preferGetForPersistedQueries: false });
+
+/**
  * The app's client: a normalized cache (graphcache) in front of POST /graphql.
  * A new client is made whenever the viewer changes (sign in, sign out), so no
  * data seen under one account is ever shown under another.
@@ -90,7 +99,7 @@ export function createAppClient(url = '/graphql'): Client {
     url,
     preferGetMethod: false, // the server accepts JSON POST only (CSRF defence)
     fetchOptions,
-    exchanges: [cacheExchange({ keys, updates }), fetchExchange],
+    exchanges: [cacheExchange({ keys, updates }), persisted(), fetchExchange],
   });
 }
 
@@ -105,6 +114,6 @@ export function createUncachedClient(url = '/graphql'): Client {
     preferGetMethod: false,
     fetchOptions,
     requestPolicy: 'network-only',
-    exchanges: [fetchExchange],
+    exchanges: [persisted(), fetchExchange],
   });
 }
