@@ -92,6 +92,33 @@ export function ConnectionsPage() {
     return true;
   }
 
+  /**
+   * A button that answers or withdraws a request at once (no confirmation):
+   * named with the person for screen readers, announcing the result.
+   */
+  function actionButton(
+    verb: 'accept' | 'decline' | 'withdraw' | 'unblock',
+    done: 'accepted' | 'declined' | 'withdrawn' | 'unblocked',
+    variant: 'primary' | 'secondary',
+    connectionId: string,
+    person: Person,
+    run: () => Promise<{ error?: import('@urql/core').CombinedError | undefined }>,
+    heading: RefObject<HTMLHeadingElement | null>,
+  ) {
+    const name = fullName(person);
+    return (
+      <button
+        type="button"
+        className={`button ${variant}`}
+        aria-label={t(`connections.named.${verb}`, { name })}
+        aria-disabled={busy === connectionId || undefined}
+        onClick={() => void act(connectionId, run, t(`connections.done.${done}`, { name }), heading)}
+      >
+        {t(`connections.actions.${verb}`)}
+      </button>
+    );
+  }
+
   function personLink(p: Person) {
     return <Link to={`/people/${p.id}`}>{fullName(p)}</Link>;
   }
@@ -141,38 +168,24 @@ export function ConnectionsPage() {
                   </figure>
                 ) : null}
                 <div className="button-row">
-                  <button
-                    type="button"
-                    className="button primary"
-                    aria-label={t('connections.named.accept', { name: fullName(c.requester) })}
-                    aria-disabled={busy === c.id || undefined}
-                    onClick={() =>
-                      void act(
-                        c.id,
-                        () => accept({ id: c.id }),
-                        t('connections.done.accepted', { name: fullName(c.requester) }),
-                        headings.incoming,
-                      )
-                    }
-                  >
-                    {t('connections.actions.accept')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    aria-label={t('connections.named.decline', { name: fullName(c.requester) })}
-                    aria-disabled={busy === c.id || undefined}
-                    onClick={() =>
-                      void act(
-                        c.id,
-                        () => decline({ id: c.id }),
-                        t('connections.done.declined', { name: fullName(c.requester) }),
-                        headings.incoming,
-                      )
-                    }
-                  >
-                    {t('connections.actions.decline')}
-                  </button>
+                  {actionButton(
+                    'accept',
+                    'accepted',
+                    'primary',
+                    c.id,
+                    c.requester,
+                    () => accept({ id: c.id }),
+                    headings.incoming,
+                  )}
+                  {actionButton(
+                    'decline',
+                    'declined',
+                    'secondary',
+                    c.id,
+                    c.requester,
+                    () => decline({ id: c.id }),
+                    headings.incoming,
+                  )}
                   <button
                     type="button"
                     className="button quiet"
@@ -278,22 +291,15 @@ export function ConnectionsPage() {
                 </p>
                 {c.message ? <blockquote className="connection-message">{c.message}</blockquote> : null}
                 <div className="button-row">
-                  <button
-                    type="button"
-                    className="button secondary"
-                    aria-label={t('connections.named.withdraw', { name: fullName(c.addressee) })}
-                    aria-disabled={busy === c.id || undefined}
-                    onClick={() =>
-                      void act(
-                        c.id,
-                        () => withdraw({ id: c.id }),
-                        t('connections.done.withdrawn', { name: fullName(c.addressee) }),
-                        headings.outgoing,
-                      )
-                    }
-                  >
-                    {t('connections.actions.withdraw')}
-                  </button>
+                  {actionButton(
+                    'withdraw',
+                    'withdrawn',
+                    'secondary',
+                    c.id,
+                    c.addressee,
+                    () => withdraw({ id: c.id }),
+                    headings.outgoing,
+                  )}
                 </div>
                 {rowProblem(c.id)}
               </li>
@@ -316,22 +322,15 @@ export function ConnectionsPage() {
                   ) : null}
                 </p>
                 <div className="button-row">
-                  <button
-                    type="button"
-                    className="button secondary"
-                    aria-label={t('connections.named.unblock', { name: fullName(c.addressee) })}
-                    aria-disabled={busy === c.id || undefined}
-                    onClick={() =>
-                      void act(
-                        c.id,
-                        () => unblock({ personID: c.addressee.id }),
-                        t('connections.done.unblocked', { name: fullName(c.addressee) }),
-                        headings.blocked,
-                      )
-                    }
-                  >
-                    {t('connections.actions.unblock')}
-                  </button>
+                  {actionButton(
+                    'unblock',
+                    'unblocked',
+                    'secondary',
+                    c.id,
+                    c.addressee,
+                    () => unblock({ personID: c.addressee.id }),
+                    headings.blocked,
+                  )}
                 </div>
                 {rowProblem(c.id)}
               </li>
