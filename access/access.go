@@ -41,20 +41,43 @@ const (
 // PersonVisible is the predicate of the people v may see at all. It
 // returns nil when v may see everyone.
 func PersonVisible(v viewer.Viewer) predicate.Person {
+	_, audience := Audience(v)
 	switch {
 	case v.Staff():
-		return nil
+		return audience
 	case v.Is(viewer.RoleMember):
 		return notBlocking(v.PersonID, person.Or(
-			person.ListedInDirectory(true),
+			audience,
 			person.ID(v.PersonID),
 			connectedTo(v.PersonID),
 			involvedWith(v.PersonID),
 		))
 	case v.Is(viewer.RolePartner):
-		return notBlocking(v.PersonID, person.Or(person.VisibleToPartners(true), person.ID(v.PersonID)))
+		return notBlocking(v.PersonID, person.Or(audience, person.ID(v.PersonID)))
 	default:
-		return person.And(
+		return audience
+	}
+}
+
+// Audience is the part of PersonVisible that depends only on v's role,
+// with a name for it: everyone (nil) for staff; for members, the people
+// listed in the directory; for partners, those who allowed partners; for
+// visitors, the listed people with a PUBLIC profile.
+//
+// The people v sees differ from v's audience only among v's own person
+// and the people with a connection to v, in any state and either
+// direction (whom v may see or not because of a connection). Package
+// census counts on this, and the privacy matrix tests check it.
+func Audience(v viewer.Viewer) (string, predicate.Person) {
+	switch {
+	case v.Staff():
+		return "everyone", nil
+	case v.Is(viewer.RoleMember):
+		return "listed", person.ListedInDirectory(true)
+	case v.Is(viewer.RolePartner):
+		return "partners", person.VisibleToPartners(true)
+	default:
+		return "public", person.And(
 			person.ListedInDirectory(true),
 			person.ProfileVisibilityEQ(visibility.Public),
 		)

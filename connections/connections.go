@@ -18,6 +18,17 @@
 // Nobody can ask themself. Partners, and accounts without a person in
 // the directory, do not connect.
 //
+// Asking needs consent on both sides: a new request goes only to a person
+// who allows others to ask them (a granted, not revoked, PEER_CONTACT
+// consent), and only from a person who allows it too (nobody asks others
+// while refusing to be asked). The refusals carry a stable reason for
+// clients (Refusal). Answering is not asking: whoever revokes PEER_CONTACT
+// still sees the requests already sent to them and may accept or decline
+// them, and the requests they sent may still be accepted; no new request
+// reaches them. Their accepted connections stay: revoking the consent stops
+// new requests, and ending a connection is the person's own choice
+// (remove, or block).
+//
 // Every write runs as the viewer, so the Connection policy (rules in
 // package access) checks it again; reads run as the viewer too, so a
 // person who blocked the viewer is simply not found. Each operation runs in
@@ -28,6 +39,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,7 +47,9 @@ import (
 	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/person"
+	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/viewer"
 )
 
@@ -56,6 +70,43 @@ var (
 	ErrNotBlocked      = apierror.Input("you have not blocked this person")
 	ErrNotConnected    = apierror.Input("you are not connected with this person")
 	ErrMessageTooLong  = apierror.Input("message: must be at most %d characters", MaxMessageChars)
+)
+
+// Reasons of the refusals about consent, sent to clients beside the code
+// (in the "reason" extension of a GraphQL error), so that they can say
+// what to do in their own words.
+const (
+	// ReasonPeerContactNotGranted: the person asked does not take
+	// connection requests.
+	ReasonPeerContactNotGranted = "PEER_CONTACT_NOT_GRANTED"
+	// ReasonRequesterPeerContactNotGranted: the viewer has not allowed
+	// others to ask them, so they cannot ask others.
+	ReasonRequesterPeerContactNotGranted = "REQUESTER_PEER_CONTACT_NOT_GRANTED"
+)
+
+// Refusal is a client error (BAD_USER_INPUT, like the state machine's)
+// with a stable, machine-readable reason. It unwraps to its
+// *apierror.Error, so that it is presented like any other.
+type Refusal struct {
+	err    *apierror.Error
+	reason string
+}
+
+func (r *Refusal) Error() string  { return r.err.Message }
+func (r *Refusal) Unwrap() error  { return r.err }
+func (r *Refusal) Reason() string { return r.reason }
+
+// Refusals for lack of consent.
+var (
+	ErrNoPeerContact = &Refusal{
+		apierror.Input("this person does not take connection requests"),
+		ReasonPeerContactNotGranted,
+	}
+	ErrOwnPeerContact = &Refusal{
+		apierror.Input("to ask people to connect, first let others ask you: turn on the consent " +
+			"\"Other graduates may ask to connect with me\" in your account settings"),
+		ReasonRequesterPeerContactNotGranted,
+	}
 )
 
 // Refusals that are not about the input.
@@ -83,6 +134,11 @@ func me(ctx context.Context) (int, error) {
 // Request asks the person `to` to connect, with a short message. If they
 // have already asked the viewer, their request is accepted instead. It
 // returns the connection.
+//
+// The checks come in an order that tells the viewer nothing they may not
+// know: a person the viewer may not see is not found, whatever their
+// consents; then the state of the pair (already asked, connected,
+// blocked); then, for a new request only, the consents of both.
 func Request(ctx context.Context, client *ent.Client, to int, message string) (*ent.Connection, error) {
 	from, err := me(ctx)
 	if err != nil {
@@ -119,10 +175,17 @@ func Request(ctx context.Context, client *ent.Client, to int, message string) (*
 			case mine && cur.Status == connection.StatusDECLINED:
 				return ErrDeclined
 			case !mine && cur.Status == connection.StatusPENDING:
-				// They asked first: both want it.
+				// They asked first: both want it. This answers their
+				// request, and answering needs no consent (as in Accept).
 				out, err = answer(ctx, c, cur.ID, connection.StatusACCEPTED, now)
 				return err
 			}
+		}
+		// A new request: nothing is written unless both consent.
+		if err := mayAsk(ctx, c, from, to); err != nil {
+			return err
+		}
+		if cur != nil {
 			// A withdrawn request, or one the viewer declined: the new
 			// request replaces it.
 			if err := c.Connection.DeleteOneID(cur.ID).Exec(ctx); err != nil {
@@ -140,7 +203,9 @@ func Request(ctx context.Context, client *ent.Client, to int, message string) (*
 	return out, err
 }
 
-// Accept accepts the pending request id, which the viewer was sent.
+// Accept accepts the pending request id, which the viewer was sent. It
+// needs no consent: a person who revoked PEER_CONTACT may still accept
+// the requests sent before (and the requester may have revoked theirs).
 func Accept(ctx context.Context, client *ent.Client, id int) (*ent.Connection, error) {
 	return respond(ctx, client, id, connection.StatusACCEPTED)
 }
@@ -308,6 +373,44 @@ func visible(ctx context.Context, c *ent.Client, id int) error {
 		return errNotFound
 	}
 	return nil
+}
+
+// TakesRequests is the predicate of the people who take connection
+// requests: they have granted PEER_CONTACT and not revoked it. It reads
+// consents in SQL beneath a person query, which the Person policy still
+// filters: it tells only about people the viewer may see.
+func TakesRequests() predicate.Person {
+	return person.HasConsentsWith(consent.KindEQ(consent.KindPEER_CONTACT), consent.RevokedAtIsNil())
+}
+
+// mayAsk returns why the viewer, person from, may not send a new request
+// to the person to (whom they may see), or nil: one statement for both
+// people's consents.
+func mayAsk(ctx context.Context, c *ent.Client, from, to int) error {
+	ids, err := c.Person.Query().Where(person.IDIn(from, to), TakesRequests()).IDs(ctx)
+	switch {
+	case err != nil:
+		return err
+	case !slices.Contains(ids, from):
+		return ErrOwnPeerContact
+	case !slices.Contains(ids, to):
+		return ErrNoPeerContact
+	}
+	return nil
+}
+
+// Accepting returns those of the people ids who take connection requests
+// and whom the viewer may see, in no particular order: what asking each of
+// them would tell the viewer, so that a client offers to ask only those.
+// Only people who can ask (members with a person) may ask this.
+func Accepting(ctx context.Context, client *ent.Client, ids []int) ([]int, error) {
+	if _, err := me(ctx); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return []int{}, nil
+	}
+	return client.Person.Query().Where(person.IDIn(ids...), TakesRequests()).IDs(ctx)
 }
 
 // between returns the connection between people a and b, in either

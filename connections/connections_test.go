@@ -3,6 +3,7 @@ package connections_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,15 +12,18 @@ import (
 	"github.com/shyraq/birge/connections"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/privacy"
 	"github.com/shyraq/birge/internal/testdb"
+	"github.com/shyraq/birge/personal"
 	"github.com/shyraq/birge/viewer"
 	"github.com/shyraq/birge/visibility"
 )
 
 // trio is three members, Asel, Bolat and Vera, with contact details that
-// only connections see.
+// only connections see; all three allow others to ask them to connect
+// (PEER_CONTACT).
 type trio struct {
 	t       *testing.T
 	client  *ent.Client
@@ -36,6 +40,7 @@ func newTrio(t *testing.T) *trio {
 		p := client.Person.Create().SetGivenName(name).SetFamilyName("Test").SetCity("Almaty").
 			SetListedInDirectory(true).SetContactVisibility(visibility.Connections).SaveX(x.sys)
 		client.ContactDetails.Create().SetPersonID(p.ID).SetEmail(strings.ToLower(name) + "@example.org").ExecX(x.sys)
+		client.Consent.Create().SetPersonID(p.ID).SetKind(consent.KindPEER_CONTACT).SetGrantedAt(time.Now()).ExecX(x.sys)
 		x.as[p.ID] = viewer.NewContext(context.Background(), viewer.Viewer{AccountID: i + 1, PersonID: p.ID, Role: viewer.RoleMember})
 		switch i {
 		case 0:
@@ -348,4 +353,189 @@ func TestOnePerPair(t *testing.T) {
 	if !ent.IsConstraintError(err) {
 		t.Fatalf("B -> A beside A -> B: err = %v, want a constraint error", err)
 	}
+}
+
+// peerContact grants or revokes the PEER_CONTACT consent of person id, as
+// they do it themself.
+func (x *trio) peerContact(id int, granted bool) {
+	x.t.Helper()
+	if _, err := personal.SetConsent(x.as[id], x.client, consent.KindPEER_CONTACT, granted); err != nil {
+		x.t.Fatal(err)
+	}
+}
+
+// connections returns every connection, as the system reads them.
+func (x *trio) connections() []*ent.Connection {
+	x.t.Helper()
+	return x.client.Connection.Query().Order(ent.Asc(connection.FieldID)).AllX(x.sys)
+}
+
+// refusedFor checks that err is the consent refusal want, reason and all.
+func refusedFor(t *testing.T, what string, err error, want *connections.Refusal) {
+	t.Helper()
+	var r *connections.Refusal
+	if !errors.As(err, &r) || r != want {
+		t.Fatalf("%s: err = %v, want %q (%s)", what, err, want, want.Reason())
+	}
+	var ae *apierror.Error
+	if !errors.As(err, &ae) || ae.Code != apierror.BadUserInput {
+		t.Fatalf("%s: err = %v, want a BAD_USER_INPUT client error", what, err)
+	}
+}
+
+func TestRequestNeedsPeerContact(t *testing.T) {
+	x := newTrio(t)
+	asA := x.as[x.a]
+
+	// Bolat never allowed requests: none reaches him, nothing is written.
+	x.client.Consent.Delete().Where(consent.PersonID(x.b)).ExecX(x.sys)
+	_, err := connections.Request(asA, x.client, x.b, "hi")
+	refusedFor(t, "asking a person who never consented", err, connections.ErrNoPeerContact)
+	if got := x.connections(); len(got) != 0 {
+		t.Fatalf("after the refusal: %+v, want no connection", got)
+	}
+
+	// Granted, then revoked: the same.
+	x.peerContact(x.b, true)
+	x.peerContact(x.b, false)
+	_, err = connections.Request(asA, x.client, x.b, "hi")
+	refusedFor(t, "asking a person who revoked the consent", err, connections.ErrNoPeerContact)
+	if got := x.connections(); len(got) != 0 {
+		t.Fatalf("after the refusal: %+v, want no connection", got)
+	}
+	// Granted again: the request goes through.
+	x.peerContact(x.b, true)
+	req, err := connections.Request(asA, x.client, x.b, "hi")
+	if err != nil || req.Status != connection.StatusPENDING {
+		t.Fatalf("both consent: %+v, %v", req, err)
+	}
+
+	// A withdrawn request is not replaced by a refused one.
+	if _, err := connections.Withdraw(asA, x.client, req.ID); err != nil {
+		t.Fatal(err)
+	}
+	x.peerContact(x.b, false)
+	_, err = connections.Request(asA, x.client, x.b, "again")
+	refusedFor(t, "asking again a person who revoked the consent", err, connections.ErrNoPeerContact)
+	if got := x.connections(); len(got) != 1 || got[0].ID != req.ID || got[0].Status != connection.StatusWITHDRAWN {
+		t.Fatalf("after the refusal: %+v, want only the withdrawn request", got)
+	}
+
+	// The requester must consent too, whoever they ask.
+	x.peerContact(x.a, false)
+	_, err = connections.Request(asA, x.client, x.c, "hi")
+	refusedFor(t, "asking without one's own consent", err, connections.ErrOwnPeerContact)
+	if got := x.connections(); len(got) != 1 {
+		t.Fatalf("after the refusal: %d connections, want 1", len(got))
+	}
+	x.peerContact(x.a, true)
+	if _, err := connections.Request(asA, x.client, x.c, "hi"); err != nil {
+		t.Fatalf("own consent given again: %v", err)
+	}
+}
+
+// TestPeerContactTellsNothingHidden: a person the requester may not see is
+// not found, as before, whatever their consents.
+func TestPeerContactTellsNothingHidden(t *testing.T) {
+	x := newTrio(t)
+	asA := x.as[x.a]
+	x.peerContact(x.c, false)
+	x.client.Person.UpdateOneID(x.c).SetListedInDirectory(false).ExecX(x.sys)
+	_, err := connections.Request(asA, x.client, x.c, "")
+	refused(t, "asking an unlisted person without consent", err, code(apierror.NotFound))
+	// Nor does one's own missing consent come first.
+	x.peerContact(x.a, false)
+	_, err = connections.Request(asA, x.client, x.c, "")
+	refused(t, "asking an unlisted person, without consent oneself", err, code(apierror.NotFound))
+	_, err = connections.Request(asA, x.client, 1<<40, "")
+	refused(t, "asking no one, without consent oneself", err, code(apierror.NotFound))
+	x.peerContact(x.a, true)
+	// A blocker without consent is not found either.
+	if _, err := connections.Block(x.as[x.b], x.client, x.a); err != nil {
+		t.Fatal(err)
+	}
+	x.peerContact(x.b, false)
+	_, err = connections.Request(asA, x.client, x.b, "")
+	refused(t, "asking a blocker without consent", err, code(apierror.NotFound))
+
+	got, err := connections.Accepting(asA, x.client, []int{x.a, x.b, x.c, 1 << 40})
+	if err != nil || len(got) != 1 || got[0] != x.a {
+		t.Fatalf("Accepting: %v, %v; want only Asel (Bolat blocked her, Vera is hidden and refuses)", got, err)
+	}
+}
+
+// TestRevokingKeepsWhatIsThere: revoking PEER_CONTACT stops new requests,
+// but the requests already waiting can still be answered, and accepted
+// connections stay.
+func TestRevokingKeepsWhatIsThere(t *testing.T) {
+	x := newTrio(t)
+	asA, asB, asC := x.as[x.a], x.as[x.b], x.as[x.c]
+	req, err := connections.Request(asA, x.client, x.b, "hi Bolat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromVera, err := connections.Request(asC, x.client, x.b, "hi from Vera")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.peerContact(x.b, false)
+
+	// Bolat still sees both requests waiting for him.
+	waiting := x.client.Connection.Query().
+		Where(connection.AddresseeID(x.b), connection.StatusEQ(connection.StatusPENDING)).CountX(asB)
+	if waiting != 2 {
+		t.Fatalf("Bolat sees %d requests waiting, want 2", waiting)
+	}
+	// He accepts one by answering, and one by asking back.
+	if acc, err := connections.Accept(asB, x.client, req.ID); err != nil || acc.Status != connection.StatusACCEPTED {
+		t.Fatalf("accepting after revoking: %+v, %v", acc, err)
+	}
+	if back, err := connections.Request(asB, x.client, x.c, ""); err != nil || back.ID != fromVera.ID || back.Status != connection.StatusACCEPTED {
+		t.Fatalf("asking back after revoking: %+v, %v", back, err)
+	}
+	if got := x.email(asA, x.b); got != "bolat@example.org" {
+		t.Fatalf("connected, Asel sees Bolat's email %q", got)
+	}
+	// Revoking again later leaves the connections as they are.
+	x.peerContact(x.a, false)
+	for _, c := range x.connections() {
+		if c.Status != connection.StatusACCEPTED {
+			t.Fatalf("after revoking: %+v", c)
+		}
+	}
+	if n := len(x.connections()); n != 2 {
+		t.Fatalf("after revoking: %d connections, want 2", n)
+	}
+	// A request Bolat sent before revoking can still be accepted.
+	x.peerContact(x.b, true)
+	x.peerContact(x.a, true)
+	if err := connections.Remove(asA, x.client, req.ID); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := connections.Request(asB, x.client, x.a, "hi again")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.peerContact(x.b, false)
+	if acc, err := connections.Accept(asA, x.client, mine.ID); err != nil || acc.Status != connection.StatusACCEPTED {
+		t.Fatalf("accepting the request of someone who since revoked: %+v, %v", acc, err)
+	}
+}
+
+func TestAccepting(t *testing.T) {
+	x := newTrio(t)
+	x.peerContact(x.b, false)
+	got, err := connections.Accepting(x.as[x.a], x.client, []int{x.a, x.b, x.c})
+	slices.Sort(got)
+	if err != nil || !slices.Equal(got, []int{x.a, x.c}) {
+		t.Fatalf("Accepting: %v, %v; want %v", got, err, []int{x.a, x.c})
+	}
+	if got, err := connections.Accepting(x.as[x.a], x.client, nil); err != nil || got == nil || len(got) != 0 {
+		t.Fatalf("Accepting no one: %#v, %v", got, err)
+	}
+	_, err = connections.Accepting(context.Background(), x.client, []int{x.a})
+	refused(t, "a visitor", err, code(apierror.Unauthenticated))
+	partner := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 9, PersonID: x.c, Role: viewer.RolePartner})
+	_, err = connections.Accepting(partner, x.client, []int{x.a})
+	refused(t, "a partner", err, code(apierror.Forbidden))
 }

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/shyraq/birge/census"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
 )
@@ -84,6 +85,10 @@ func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[
 
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) (*ent.PersonConnection, error) {
+	if unfiltered(where) {
+		// The whole directory: package census counts it.
+		ctx = census.Whole(ctx)
+	}
 	return r.client.Person.Query().
 		Paginate(ctx, after, first, before, last,
 			ent.WithPersonOrder(orderBy),

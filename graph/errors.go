@@ -79,8 +79,20 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr.Message = msg
 		gqlErr.Path = path
 		gqlErr.Extensions = map[string]any{"code": code}
+		var r reasoned
+		if errors.As(err, &r) && code != CodeInternal {
+			gqlErr.Extensions["reason"] = r.Reason()
+		}
 		return gqlErr
 	}
+}
+
+// reasoned is a known error that also says why, in a stable word that
+// clients may act on or translate (connections.Refusal); the presenter
+// sends it in the "reason" extension, beside the code.
+type reasoned interface {
+	error
+	Reason() string
 }
 
 // isWrappedInternal reports whether a gqlerror merely wraps an error of

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -64,4 +65,14 @@ func (r *Resolver) signedInAccount(ctx context.Context, token string) (*ent.Acco
 		return nil, err
 	}
 	return q.Only(vctx)
+}
+
+// unfiltered reports whether a person list's where argument filters
+// nothing (absent, or with no condition set).
+func unfiltered(where *ent.PersonWhereInput) bool {
+	if where == nil {
+		return true
+	}
+	_, err := where.P()
+	return errors.Is(err, ent.ErrEmptyPersonWhereInput)
 }

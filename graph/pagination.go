@@ -24,11 +24,11 @@ const (
 //
 // The ent resolver of a root field, or of a connection, loads the
 // connections beneath it eagerly, reading their arguments from the query
-// document rather than from their own field contexts. So before such a
-// resolver runs, the connections beneath it are checked too, and those
-// without first or last are given `first: DefaultPageSize` in a copy of the
-// selections that the resolver reads (the shared, cached document is never
-// changed).
+// document rather than from their own field contexts. So before a root
+// field's resolver runs, every connection beneath it is checked too, once,
+// and those without first or last are given `first: DefaultPageSize` in a
+// copy of the selections that the resolvers beneath read (the shared,
+// cached document is never changed).
 func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
@@ -51,6 +51,11 @@ func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
 			}
 		}
 	}
+	if !isRoot(fc) {
+		// The root field's walk below has checked and bounded the
+		// whole tree beneath it, this connection included.
+		return next(ctx)
+	}
 	oc := graphql.GetOperationContext(ctx)
 	sel, changed, err := boundSelections(oc, fc.Field.Selections, nil)
 	if err != nil {
@@ -62,10 +67,16 @@ func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
 	return next(ctx)
 }
 
-// isRoot reports whether fc is a field of the query or mutation type; its
-// parent is the operation's, which has no field.
+// isRoot reports whether fc is a field of the query or mutation type: no
+// context above it is a field's (the operation's has none, and neither
+// have those of a list's elements, which are below fields).
 func isRoot(fc *graphql.FieldContext) bool {
-	return fc.Parent == nil || fc.Parent.Field.Field == nil
+	for p := fc.Parent; p != nil; p = p.Parent {
+		if p.Field.Field != nil {
+			return false
+		}
+	}
+	return true
 }
 
 func isConnection(def *ast.FieldDefinition) bool {

@@ -158,3 +158,11 @@ func (r *queryResolver) ConnectionsWith(ctx context.Context, personIDs []int) ([
 	}
 	return q.All(ctx)
 }
+
+// PeopleAcceptingRequests is the resolver for the peopleAcceptingRequests field.
+func (r *queryResolver) PeopleAcceptingRequests(ctx context.Context, personIDs []int) ([]int, error) {
+	if len(personIDs) > MaxPageSize {
+		return nil, InputError("personIDs: at most %d people at a time (got %d)", MaxPageSize, len(personIDs))
+	}
+	return connections.Accepting(ctx, r.client, personIDs)
+}

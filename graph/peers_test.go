@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/graph"
 	"github.com/shyraq/birge/internal/testdb"
 	"github.com/shyraq/birge/viewer"
@@ -23,7 +25,7 @@ import (
 
 // peersWorld is a small community for the peers API: Asel (Latin name,
 // the member who searches), Айгерім and Ermek (her course mates), and an
-// unlisted person.
+// unlisted person; all of them take connection requests (PEER_CONTACT).
 type peersWorld struct {
 	t                *testing.T
 	db               *database.DB
@@ -53,6 +55,7 @@ func newPeersWorld(t *testing.T, db *database.DB) *peersWorld {
 		c.Profile.Create().SetPersonID(p.ID).SetBio("Люблю петь").SetLanguages([]string{"kk", "ru"}).ExecX(ctx)
 		c.ContactDetails.Create().SetPersonID(p.ID).SetEmail(strings.ToLower(family) + "@example.org").ExecX(ctx)
 		c.Enrollment.Create().SetPersonID(p.ID).SetCohortID(w.cohort).SetStatus("COMPLETED").ExecX(ctx)
+		c.Consent.Create().SetPersonID(p.ID).SetKind(consent.KindPEER_CONTACT).SetGrantedAt(start).ExecX(ctx)
 		return p.ID
 	}
 	w.asel = mk("Asel", "Omarova", true)
@@ -81,7 +84,7 @@ func peersClient(t *testing.T, db *database.DB, v viewer.Viewer) *client.Client 
 
 type peersErr struct {
 	Message    string
-	Extensions struct{ Code string }
+	Extensions struct{ Code, Reason string }
 }
 
 // peersDo runs q and decodes its data into out, failing on any error.
@@ -344,4 +347,150 @@ func TestPeersStatements(t *testing.T) {
 			t.Errorf("%s\nstatements: %d for 3, %d for 12", q, small, large)
 		}
 	}
+}
+
+// peerContact grants or revokes the PEER_CONTACT consent of person id,
+// through the API, as they do it themself.
+func (w *peersWorld) peerContact(id int, granted bool) {
+	w.t.Helper()
+	var out struct{ SetConsent struct{ Granted bool } }
+	peersDo(w.t, w.as(id), `mutation($g: Boolean!) { setConsent(kind: PEER_CONTACT, granted: $g) { granted } }`, &out, "g", granted)
+	if out.SetConsent.Granted != granted {
+		w.t.Fatalf("setConsent(PEER_CONTACT, %v): %+v", granted, out)
+	}
+}
+
+// connectionCount is the number of connections, as the system reads them.
+func (w *peersWorld) connectionCount() int {
+	w.t.Helper()
+	return w.db.Client.Connection.Query().CountX(w.sys)
+}
+
+// refusedWith runs q, which must be refused with code and reason, and
+// returns the message.
+func refusedWith(t *testing.T, c *client.Client, code, reason, q string, kv ...any) string {
+	t.Helper()
+	errs := peersRun(t, c, q, nil, kv...)
+	if len(errs) != 1 || errs[0].Extensions.Code != code || errs[0].Extensions.Reason != reason {
+		t.Fatalf("%s: errors %+v, want %s with reason %q", q, errs, code, reason)
+	}
+	return errs[0].Message
+}
+
+// TestRequestNeedsPeerContactAPI: a request goes only between people who
+// both allow being asked; the refusal says why, in words and in a reason
+// clients can translate, and writes nothing.
+func TestRequestNeedsPeerContactAPI(t *testing.T) {
+	w := newPeersWorld(t, testdb.Open(t))
+	asel := w.as(w.asel)
+	const ask = `mutation($id: ID!) { requestConnection(personID: $id, message: "Hi!") { id status } }`
+	const accepting = `query($ids: [ID!]!) { peopleAcceptingRequests(personIDs: $ids) }`
+	all := []string{fmt.Sprint(w.asel), fmt.Sprint(w.aig), fmt.Sprint(w.ermek), fmt.Sprint(w.hidden)}
+
+	var acc struct{ PeopleAcceptingRequests []string }
+	peersDo(t, asel, accepting, &acc, "ids", all)
+	if got := strings.Join(acc.PeopleAcceptingRequests, ","); !sameIDs(got, all[:3]) {
+		t.Fatalf("accepting requests: %s, want %v (the unlisted person is not seen)", got, all[:3])
+	}
+
+	w.peerContact(w.aig, false)
+	msg := refusedWith(t, asel, "BAD_USER_INPUT", "PEER_CONTACT_NOT_GRANTED", ask, "id", fmt.Sprint(w.aig))
+	if !strings.Contains(msg, "does not take connection requests") {
+		t.Errorf("refusal: %q", msg)
+	}
+	if n := w.connectionCount(); n != 0 {
+		t.Fatalf("%d connections after the refusal, want none", n)
+	}
+	peersDo(t, asel, accepting, &acc, "ids", all)
+	if got := strings.Join(acc.PeopleAcceptingRequests, ","); !sameIDs(got, []string{all[0], all[2]}) {
+		t.Fatalf("accepting requests after Айгерім revoked: %s", got)
+	}
+	// She no longer comes up in suggestions; Ermek still does.
+	var sug struct {
+		SuggestedPeers []struct{ Person personNode }
+	}
+	peersDo(t, asel, `{ suggestedPeers { person { givenName } } }`, &sug)
+	if len(sug.SuggestedPeers) != 1 || sug.SuggestedPeers[0].Person.GivenName != "Ермек" {
+		t.Fatalf("suggestions: %+v, want only Ермек", sug)
+	}
+	// The unlisted person is not found, consent or not.
+	w.peerContact(w.hidden, false)
+	peersFail(t, asel, "NOT_FOUND", ask, "id", fmt.Sprint(w.hidden))
+
+	// Without her own consent, Asel cannot ask anyone.
+	w.peerContact(w.asel, false)
+	msg = refusedWith(t, asel, "BAD_USER_INPUT", "REQUESTER_PEER_CONTACT_NOT_GRANTED", ask, "id", fmt.Sprint(w.ermek))
+	if !strings.Contains(msg, "account settings") {
+		t.Errorf("refusal: %q", msg)
+	}
+	if n := w.connectionCount(); n != 0 {
+		t.Fatalf("%d connections after the refusal, want none", n)
+	}
+	w.peerContact(w.asel, true)
+	var req struct{ RequestConnection struct{ Status string } }
+	peersDo(t, asel, ask, &req, "id", fmt.Sprint(w.ermek))
+	if req.RequestConnection.Status != "PENDING" {
+		t.Fatalf("both consent: %+v", req)
+	}
+
+	// Partners and visitors are not told who takes requests.
+	peersFail(t, w.as(0), "UNAUTHENTICATED", accepting, "ids", all)
+	partner := peersClient(t, w.db, viewer.Viewer{AccountID: 99, PersonID: w.ermek, Role: viewer.RolePartner})
+	peersFail(t, partner, "FORBIDDEN", accepting, "ids", all)
+	many := make([]string, 101)
+	for i := range many {
+		many[i] = fmt.Sprint(i + 1)
+	}
+	peersFail(t, asel, "BAD_USER_INPUT", accepting, "ids", many)
+}
+
+// TestRevokedPeerContactKeepsPending: the addressee revokes PEER_CONTACT;
+// the request already sent still waits for them, and they can accept it.
+func TestRevokedPeerContactKeepsPending(t *testing.T) {
+	w := newPeersWorld(t, testdb.Open(t))
+	var req struct{ RequestConnection struct{ ID string } }
+	peersDo(t, w.as(w.asel), `mutation($id: ID!) { requestConnection(personID: $id) { id } }`, &req, "id", fmt.Sprint(w.aig))
+	w.peerContact(w.aig, false)
+
+	aig := w.as(w.aig)
+	var pending struct {
+		PendingRequestCount int
+		PendingRequests     struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+	}
+	peersDo(t, aig, `{ pendingRequestCount pendingRequests { edges { node { id } } } }`, &pending)
+	if pending.PendingRequestCount != 1 || len(pending.PendingRequests.Edges) != 1 || pending.PendingRequests.Edges[0].Node.ID != req.RequestConnection.ID {
+		t.Fatalf("after revoking, Айгерім's requests: %+v", pending)
+	}
+	// No new request reaches her.
+	refusedWith(t, w.as(w.ermek), "BAD_USER_INPUT", "PEER_CONTACT_NOT_GRANTED",
+		`mutation($id: ID!) { requestConnection(personID: $id) { id } }`, "id", fmt.Sprint(w.aig))
+	var acc struct{ AcceptConnection struct{ Status string } }
+	peersDo(t, aig, `mutation($id: ID!) { acceptConnection(id: $id) { status } }`, &acc, "id", req.RequestConnection.ID)
+	if acc.AcceptConnection.Status != "ACCEPTED" {
+		t.Fatalf("accepting after revoking: %+v", acc)
+	}
+	var mine struct{ MyConnections struct{ TotalCount int } }
+	peersDo(t, aig, `{ myConnections { totalCount } }`, &mine)
+	if mine.MyConnections.TotalCount != 1 {
+		t.Fatalf("Айгерім's connections: %+v", mine)
+	}
+}
+
+// sameIDs reports whether the comma-separated IDs got are want, in any order.
+func sameIDs(got string, want []string) bool {
+	ids := strings.Split(got, ",")
+	if got == "" {
+		ids = nil
+	}
+	if len(ids) != len(want) {
+		return false
+	}
+	for _, w := range want {
+		if !slices.Contains(ids, w) {
+			return false
+		}
+	}
+	return true
 }

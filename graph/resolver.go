@@ -6,6 +6,7 @@ package graph
 import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shyraq/birge/auth"
+	"github.com/shyraq/birge/census"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
 	"github.com/shyraq/birge/report"
@@ -26,6 +27,7 @@ func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSch
 }
 
 func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) graphql.ExecutableSchema {
+	census.Attach(client)
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: client, auth: accounts, reports: reports},
 	})

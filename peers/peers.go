@@ -2,10 +2,11 @@
 // says why.
 //
 // A candidate is someone the viewer may see (the Person policy), who
-// consented to the directory, is not the viewer, and has no connection
-// with the viewer in any state (so not someone who blocked the viewer or
-// whom the viewer blocked, nor a request already made or declined). Their
-// score adds up what they share with the viewer:
+// consented to the directory and to being asked to connect (PEER_CONTACT,
+// granted and not revoked: suggestions lead to asking), is not the viewer,
+// and has no connection with the viewer in any state (so not someone who
+// blocked the viewer or whom the viewer blocked, nor a request already
+// made or declined). Their score adds up what they share with the viewer:
 //
 //	WeightCohort      30  per course both took part in (enrolled or completed), counted
 //	                      only where the viewer may see the candidate's course history
@@ -13,6 +14,9 @@
 //	WeightInterest    10  per interest both listed
 //	WeightCity         8  the same city (in any script)
 //	WeightLookingFor   6  per thing both look for (FRIENDS, STUDY, ...)
+//
+// A viewer who has not granted PEER_CONTACT still gets suggestions: asking
+// one of them tells them to grant it first.
 //
 // People with a score of 0 are not suggested. Suggestions are ordered by
 // score (highest first), then family name (byte order) and ID. The score is
@@ -34,6 +38,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 
 	"github.com/shyraq/birge/access"
+	"github.com/shyraq/birge/connections"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/person"
@@ -139,6 +144,7 @@ func Suggest(ctx context.Context, client *ent.Client, n int, load func(*ent.Pers
 			person.ListedInDirectory(true),
 			person.IDNEQ(v.PersonID),
 			person.Not(access.Connected(v.PersonID)),
+			connections.TakesRequests(),
 			person.Or(shares...),
 		).
 		Order(p.order(v)).

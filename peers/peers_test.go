@@ -11,6 +11,7 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/internal/testdb"
 	"github.com/shyraq/birge/peers"
@@ -29,6 +30,7 @@ type person struct {
 	lookingFor  []string
 	conn        connection.Status // a connection with the viewer: "" for none
 	viewerAsks  bool              // the viewer is the requester of conn
+	peerContact string            // their PEER_CONTACT consent: "" granted, "never", "revoked"
 }
 
 var people = []person{
@@ -48,6 +50,9 @@ var people = []person{
 	{given: "Stranger", city: "Astana", listed: true, interests: []string{"chess"}},
 	{given: "Dropout", city: "Astana", listed: true, spring23: enrollment.StatusWITHDRAWN},
 	{given: "Applicant", city: "Astana", listed: true, spring23: enrollment.StatusAPPLIED},
+	// They share much, but do not take connection requests.
+	{given: "Reserved", city: "Almaty", listed: true, spring23: enrollment.StatusCOMPLETED, interests: []string{"singing"}, peerContact: "never"},
+	{given: "Revoked", city: "Almaty", listed: true, spring23: enrollment.StatusCOMPLETED, activities: []string{"dance"}, peerContact: "revoked"},
 }
 
 type world struct {
@@ -96,6 +101,13 @@ func newWorld(t *testing.T) *world {
 			if st != "" {
 				client.Enrollment.Create().SetPersonID(id).SetCohortID(c).SetStatus(st).ExecX(ctx)
 			}
+		}
+		if p.peerContact != "never" {
+			c := client.Consent.Create().SetPersonID(id).SetKind(consent.KindPEER_CONTACT).SetGrantedAt(time.Now().AddDate(0, -1, 0))
+			if p.peerContact == "revoked" {
+				c.SetRevokedAt(time.Now())
+			}
+			c.ExecX(ctx)
 		}
 		if p.conn != "" {
 			from, to := id, w.ids["Viewer"]
@@ -167,7 +179,8 @@ func TestSuggest(t *testing.T) {
 	}
 
 	// Staff see every course history; one with a person gets Gulnara's
-	// course counted. Unlisted people are never suggested.
+	// course counted. Unlisted people, and people who take no connection
+	// requests, are never suggested.
 	staff := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 2, PersonID: w.ids["Viewer"], Role: viewer.RoleStaff})
 	got, err = peers.Suggest(staff, w.client, 20, nil)
 	if err != nil {
@@ -179,6 +192,9 @@ func TestSuggest(t *testing.T) {
 		}
 		if s.Person.GivenName == "Unlisted" {
 			t.Error("staff: an unlisted person is suggested")
+		}
+		if s.Person.GivenName == "Reserved" || s.Person.GivenName == "Revoked" {
+			t.Errorf("staff: %s, who takes no requests, is suggested", s.Person.GivenName)
 		}
 	}
 
@@ -204,7 +220,8 @@ func TestSuggestNeverShowsExcluded(t *testing.T) {
 	}
 	for _, s := range got {
 		switch s.Person.GivenName {
-		case "Viewer", "Unlisted", "Blocker", "Blocked", "Asking", "Asked", "Friend", "Declined", "Stranger", "Dropout", "Applicant":
+		case "Viewer", "Unlisted", "Blocker", "Blocked", "Asking", "Asked", "Friend", "Declined", "Stranger", "Dropout", "Applicant",
+			"Reserved", "Revoked":
 			t.Errorf("%s is suggested: %q", s.Person.GivenName, describe([]*peers.Suggestion{s}))
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/schema"
@@ -38,7 +39,8 @@ type planConnection struct {
 }
 
 // demoConnections plans the demo connections around the demo member and
-// peer, with listed course mates of theirs.
+// peer, with listed course mates of theirs who take connection requests
+// (PEER_CONTACT), as both people of a request must.
 func (p *plan) demoConnections() []planConnection {
 	member, peer, earlier := p.demoAlumni[0], p.demoAlumni[1], p.demoAlumni[2]
 	var course int
@@ -51,7 +53,7 @@ func (p *plan) demoConnections() []planConnection {
 	for _, e := range p.enrollments {
 		pp := p.people[e.person]
 		if e.cohort == course && e.status == enrollment.StatusCOMPLETED && pp.listed && !pp.trainer &&
-			!slices.Contains(p.demoAlumni, e.person) {
+			slices.Contains(pp.consents, consent.KindPEER_CONTACT) && !slices.Contains(p.demoAlumni, e.person) {
 			mates = append(mates, e.person)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/viewer"
@@ -40,6 +41,22 @@ func TestDemoPeers(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: %d, want %d", c.what, c.got, c.want)
+		}
+	}
+	// A request needs both people's PEER_CONTACT consent: the demo alumni,
+	// and everyone in a demo connection, take requests.
+	people := map[int]bool{}
+	for _, c := range client.Connection.Query().AllX(ctx) {
+		people[c.RequesterID], people[c.AddresseeID] = true, true
+	}
+	for _, id := range st.DemoAlumni {
+		people[id] = true
+	}
+	for id := range people {
+		ok, err := client.Consent.Query().
+			Where(consent.PersonID(id), consent.KindEQ(consent.KindPEER_CONTACT), consent.RevokedAtIsNil()).Exist(ctx)
+		if err != nil || !ok {
+			t.Errorf("person %d of the demo connections takes no requests (%v)", id, err)
 		}
 	}
 	p, err := client.Person.Query().Where(person.ID(peer)).WithContact().Only(ctx)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/enrollment"
 )
 
@@ -172,6 +173,11 @@ func newPlan() *plan {
 		}
 	}
 	p.demoAlumni = append(p.listedAlumni(taught[len(taught)-1], 2), p.listedAlumni(taught[len(taught)-2], 1)...)
+	// They show how people connect, so they all take connection requests
+	// (a request needs the consent of both people).
+	for _, i := range p.demoAlumni {
+		p.people[i].grant(consent.KindPEER_CONTACT)
+	}
 
 	p.planFundings(r)
 	return p

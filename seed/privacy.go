@@ -2,6 +2,7 @@ package seed
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +26,14 @@ var publicFigure = privacy{
 	listed: true, partners: true,
 	profile: visibility.Public, contact: visibility.Community,
 	consents: []consent.Kind{consent.KindDIRECTORY_LISTING, consent.KindPEER_CONTACT, consent.KindSTORIES_AND_PHOTOS},
+}
+
+// grant adds the consent kind, if it is not there (in a slice of its own:
+// people may share one, as publicFigure's do).
+func (p *privacy) grant(kind consent.Kind) {
+	if !slices.Contains(p.consents, kind) {
+		p.consents = append(slices.Clip(p.consents), kind)
+	}
 }
 
 // participantPrivacy draws a participant's choices. Most consent to the

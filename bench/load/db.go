@@ -181,14 +181,15 @@ func benchAccounts(ctx context.Context, c *ent.Client, member int) error {
 }
 
 // samplePeople returns up to n IDs of listed, generated people, spread
-// over the table, for the profile page and search.
-func samplePeople(ctx context.Context, dbURL string, n int) ([]int, []string, error) {
+// over the table, for the profile page, and searches for them: two words
+// (the given name and the start of the family name) and the city.
+func samplePeople(ctx context.Context, dbURL string, n int) ([]int, []search, error) {
 	db, err := sql.Open("postgres", dbURL)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT id, given_name || ' ' || left(family_name, 4)
+	rows, err := db.QueryContext(ctx, `SELECT id, given_name || ' ' || left(family_name, 4), city
 		FROM persons WHERE listed_in_directory AND profile_visibility IN ('PUBLIC', 'COMMUNITY')
 		ORDER BY md5(id::text) LIMIT $1`, n)
 	if err != nil {
@@ -196,15 +197,23 @@ func samplePeople(ctx context.Context, dbURL string, n int) ([]int, []string, er
 	}
 	defer rows.Close()
 	var ids []int
-	var names []string
+	var searches []search
 	for rows.Next() {
 		var id int
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
+		var s search
+		if err := rows.Scan(&id, &s.text, &s.city); err != nil {
 			return nil, nil, err
 		}
 		ids = append(ids, id)
-		names = append(names, name)
+		searches = append(searches, s)
 	}
-	return ids, names, rows.Err()
+	return ids, searches, rows.Err()
+}
+
+// search is one people search: its text and city filter.
+type search struct{ text, city string }
+
+// vars are the search's variables for searchQuery.
+func (s search) vars() map[string]any {
+	return map[string]any{"query": s.text, "filter": map[string]any{"city": s.city}}
 }

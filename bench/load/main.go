@@ -47,6 +47,7 @@ type config struct {
 	pool             int
 	out              string
 	profile          string
+	profileOf        string
 }
 
 func main() {
@@ -77,7 +78,8 @@ func mainErr() error {
 	flag.BoolVar(&c.gzip, "gzip", true, "ask for gzip-compressed responses, as browsers do")
 	flag.IntVar(&c.pool, "pool", 20, "connection pool of PostGraphile and the hand-written SQL (Birge uses its own default)")
 	flag.StringVar(&c.out, "out", "", "also write the report to this file")
-	flag.StringVar(&c.profile, "cpuprofile", "", "drive the in-process server with the directory page (edges only, no count) for -duration and write a Go CPU profile here, then exit")
+	flag.StringVar(&c.profile, "cpuprofile", "", "drive the in-process server with -profile-of for -duration and write a Go CPU profile here, then exit")
+	flag.StringVar(&c.profileOf, "profile-of", "directory", "what -cpuprofile drives: directory (the page with its count) or search")
 	flag.Parse()
 	for _, s := range strings.Split(clients, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -137,7 +139,7 @@ func runBench(ctx context.Context, c config) error {
 		return err
 	}
 	rep.db = db
-	ids, names, err := samplePeople(ctx, db.url, 2000)
+	ids, searches, err := samplePeople(ctx, db.url, 2000)
 	if err != nil {
 		return err
 	}
@@ -150,9 +152,9 @@ func runBench(ctx context.Context, c config) error {
 	if err != nil {
 		return err
 	}
-	err = countStatements(ip, c, rep, ids, names)
+	err = countStatements(ip, c, rep, ids, searches)
 	if err == nil && c.profile != "" {
-		err = profileInProcess(ctx, ip, c)
+		err = profileInProcess(ctx, ip, c, searches)
 	}
 	ip.close()
 	if err != nil || c.trace || c.profile != "" {
@@ -277,7 +279,7 @@ func runBench(ctx context.Context, c config) error {
 			return gqlBody(profileQuery, map[string]any{"id": strconv.Itoa(ids[i%len(ids)])})
 		}}, birgeMem, ends},
 		{"search", scenario{name: "search", target: member, body: func(i int) []byte {
-			return gqlBody(searchQuery, map[string]any{"query": names[i%len(names)]})
+			return gqlBody(searchQuery, searches[i%len(searches)].vars())
 		}}, birgeMem, ends},
 		{"dashboard", scenario{name: "outcomes dashboard (partner)", target: partner, body: func(int) []byte {
 			return gqlBody(dashboardQuery, nil)

@@ -82,9 +82,10 @@ fragment PersonProfile on Person {
   }
 }`
 
-// searchQuery is a people search: a name and the start of a family name.
-const searchQuery = `query Search($query: String!, $first: Int = 20) {
-  searchPeople(query: $query, first: $first) {
+// searchQuery is a people search: a name and the start of a family name,
+// in a city (issue 5's benchmark: a two-word query with a city filter).
+const searchQuery = `query Search($query: String!, $filter: PeopleFilter, $first: Int = 20) {
+  searchPeople(query: $query, filter: $filter, first: $first) {
     totalCount
     edges { node { id givenName familyName city isTrainer
       interests(first: 6) { edges { node { id labelEn } } } } }

@@ -16,7 +16,7 @@ var pageSizes = []int{5, 20, 50, 100}
 // countStatements counts the SQL statements of one request of each kind
 // through the in-process server (a warm one: the second of two), or with
 // c.trace prints them with their times.
-func countStatements(ip *inProcess, c config, rep *report, ids []int, names []string) error {
+func countStatements(ip *inProcess, c config, rep *report, ids []int, searches []search) error {
 	for _, email := range []string{memberEmail, partnerEmail} {
 		if err := ip.signIn(email, benchPass); err != nil {
 			return err
@@ -45,7 +45,7 @@ func countStatements(ip *inProcess, c config, rep *report, ids []int, names []st
 			{"directory page, edges only (no count)", memberEmail, directoryEdgesQuery, map[string]any{"first": 20}},
 			{"web app's directory page", memberEmail, spaDirectoryQuery, map[string]any{"first": 20}},
 			{"profile page", memberEmail, profileQuery, map[string]any{"id": strconv.Itoa(ids[0])}},
-			{"search", memberEmail, searchQuery, map[string]any{"query": names[0]}},
+			{"search", memberEmail, searchQuery, searches[0].vars()},
 			{"outcomes dashboard", partnerEmail, dashboardQuery, nil},
 		} {
 			if _, err := one(q.name, q.email, q.query, q.vars); err != nil {

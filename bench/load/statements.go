@@ -176,25 +176,32 @@ func printTrace(w io.Writer, name string, log []traced) {
 	}
 }
 
-// profileInProcess drives ip with directory pages (without totalCount)
+// profileInProcess drives ip with directory pages or searches (c.profileOf)
 // from 8 clients for c.duration under the Go CPU profiler.
-func profileInProcess(ctx context.Context, ip *inProcess, c config) error {
+func profileInProcess(ctx context.Context, ip *inProcess, c config, searches []search) error {
+	body := func(int) []byte { return gqlBody(directoryQuery, map[string]any{"first": 20}) }
+	switch c.profileOf {
+	case "directory":
+	case "search":
+		body = func(i int) []byte { return gqlBody(searchQuery, searches[i%len(searches)].vars()) }
+	default:
+		return fmt.Errorf("-profile-of %q: want directory or search", c.profileOf)
+	}
 	f, err := os.Create(c.profile)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	body := gqlBody(directoryEdgesQuery, map[string]any{"first": 20})
 	if err := pprof.StartCPUProfile(f); err != nil {
 		return err
 	}
 	deadline := time.Now().Add(c.duration)
 	var wg sync.WaitGroup
 	var n atomic.Int64
-	for range 8 {
+	for w := range 8 {
 		wg.Go(func() {
-			for time.Now().Before(deadline) && ctx.Err() == nil {
-				if _, _, _, err := ip.do(memberEmail, body, false); err != nil {
+			for i := w; time.Now().Before(deadline) && ctx.Err() == nil; i += 8 {
+				if _, _, _, err := ip.do(memberEmail, body(i), false); err != nil {
 					logf("profile: %v", err)
 					return
 				}

@@ -513,32 +513,33 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Activities          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
-		AuditEvents         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		BlockedPeople       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		Cohorts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
-		ConnectionsWith     func(childComplexity int, personIDs []int) int
-		FundingReport       func(childComplexity int, groupBy report.FundingGrouping) int
-		Fundings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
-		ImpactHeadline      func(childComplexity int) int
-		Interests           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
-		Invitations         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MyConnections       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MyData              func(childComplexity int) int
-		Node                func(childComplexity int, id int) int
-		Nodes               func(childComplexity int, ids []int) int
-		Organizations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
-		Outcomes            func(childComplexity int, groupBy report.Grouping) int
-		PendingRequestCount func(childComplexity int) int
-		PendingRequests     func(childComplexity int, direction model.ConnectionDirection, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		People              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		ProfilePreview      func(childComplexity int, audience model.PreviewAudience) int
-		ProgramReach        func(childComplexity int, groupBy report.Grouping) int
-		Programs            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
-		SearchPeople        func(childComplexity int, query *string, filter *model.PeopleFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		SuggestedPeers      func(childComplexity int, first *int) int
-		Trainers            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
-		Viewer              func(childComplexity int) int
+		Activities              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
+		AuditEvents             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		BlockedPeople           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Cohorts                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CohortOrder, where *ent.CohortWhereInput) int
+		ConnectionsWith         func(childComplexity int, personIDs []int) int
+		FundingReport           func(childComplexity int, groupBy report.FundingGrouping) int
+		Fundings                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingOrder, where *ent.FundingWhereInput) int
+		ImpactHeadline          func(childComplexity int) int
+		Interests               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InterestOrder, where *ent.InterestWhereInput) int
+		Invitations             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyConnections           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyData                  func(childComplexity int) int
+		Node                    func(childComplexity int, id int) int
+		Nodes                   func(childComplexity int, ids []int) int
+		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Outcomes                func(childComplexity int, groupBy report.Grouping) int
+		PendingRequestCount     func(childComplexity int) int
+		PendingRequests         func(childComplexity int, direction model.ConnectionDirection, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		People                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		PeopleAcceptingRequests func(childComplexity int, personIDs []int) int
+		ProfilePreview          func(childComplexity int, audience model.PreviewAudience) int
+		ProgramReach            func(childComplexity int, groupBy report.Grouping) int
+		Programs                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProgramOrder, where *ent.ProgramWhereInput) int
+		SearchPeople            func(childComplexity int, query *string, filter *model.PeopleFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		SuggestedPeers          func(childComplexity int, first *int) int
+		Trainers                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		Viewer                  func(childComplexity int) int
 	}
 
 	ReachReport struct {
@@ -3007,6 +3008,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.peopleAcceptingRequests":
+		if e.ComplexityRoot.Query.PeopleAcceptingRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_peopleAcceptingRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PeopleAcceptingRequests(childComplexity, args["personIDs"].([]int)), true
 	case "Query.profilePreview":
 		if e.ComplexityRoot.Query.ProfilePreview == nil {
 			break
@@ -6866,12 +6878,26 @@ extend type Query {
   no connection with you have no entry.
   """
   connectionsWith(personIDs: [ID!]!): [Connection!]!
+
+  """
+  Those of the given people (at most 100) who take connection requests:
+  they allow other graduates to ask them (a PEER_CONTACT consent, granted
+  and not revoked). A request to anyone else is refused, so a connect
+  button is offered only for these. People you may not see are left out.
+  For people who can ask others to connect: members with a person in the
+  directory, not partners.
+  """
+  peopleAcceptingRequests(personIDs: [ID!]!): [ID!]!
 }
 
 extend type Mutation {
   """
   Ask a person to connect, with a short message (at most 500 characters).
-  If they have already asked you, this accepts their request.
+  If they have already asked you, this accepts their request. Both of you
+  must allow being asked (the PEER_CONTACT consent); otherwise the request
+  is refused (BAD_USER_INPUT) with a reason in the error's extensions:
+  PEER_CONTACT_NOT_GRANTED (they do not take requests) or
+  REQUESTER_PEER_CONTACT_NOT_GRANTED (you have not allowed it yourself).
   """
   requestConnection(personID: ID!, message: String): Connection!
   "Accept a request sent to you."

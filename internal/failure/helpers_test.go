@@ -18,6 +18,7 @@ import (
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/account"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/server"
 	"github.com/shyraq/birge/viewer"
@@ -49,6 +50,8 @@ func seedFixture(t testing.TB, client *ent.Client, members int) fixture {
 	mk := func(email string, role account.Role, given string) int {
 		p := client.Person.Create().SetGivenName(given).SetFamilyName("Test").SetCity("Almaty").SaveX(ctx)
 		client.Account.Create().SetEmail(email).SetPasswordHash(hash).SetRole(role).SetPersonID(p.ID).ExecX(ctx)
+		// They may ask one another to connect.
+		client.Consent.Create().SetPersonID(p.ID).SetKind(consent.KindPEER_CONTACT).SetGrantedAt(time.Now()).ExecX(ctx)
 		return p.ID
 	}
 	mk(f.Admin, account.RoleADMIN, "Admin")

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../auth';
-import { ConnectionsWithQuery } from './api/documents';
+import { ConnectionsWithQuery, PeopleAcceptingRequestsQuery } from './api/documents';
 import { byPerson, canConnect } from './state';
 
 /**
- * The viewer's connections with the given people, by person id: one query for
- * a whole list, to show each person's connect button. Nothing is asked for a
- * visitor or a partner, who do not connect.
+ * The viewer's connections with the given people, by person id, and which of
+ * them take connection requests: two small queries for a whole list (not one
+ * per person), to show each person's connect button. Nothing is asked for a visitor or a partner, who do
+ * not connect.
  */
 export function useConnectionsWith(personIDs: readonly string[]) {
   const { viewer } = useSession();
@@ -18,7 +19,21 @@ export function useConnectionsWith(personIDs: readonly string[]) {
     variables: { personIDs: ids },
     pause: !enabled,
   });
+  const [{ data: acceptingData }] = useQuery({
+    query: PeopleAcceptingRequestsQuery,
+    variables: { personIDs: ids },
+    pause: !enabled,
+  });
   const map = useMemo(() => byPerson(data?.connectionsWith ?? []), [data]);
+  const accepting = useMemo(() => new Set(acceptingData?.peopleAcceptingRequests ?? []), [acceptingData]);
   // Kept while a refetch runs, so buttons (and focus on them) stay put.
-  return { enabled, ready: enabled && !!data, fetching, byPerson: map, selfId: viewer?.person?.id ?? null };
+  return {
+    enabled,
+    ready: enabled && !!data && !!acceptingData,
+    fetching,
+    byPerson: map,
+    /** Whether the person takes connection requests (a request to anyone else is refused). */
+    acceptsRequests: (id: string) => accepting.has(id),
+    selfId: viewer?.person?.id ?? null,
+  };
 }

@@ -145,3 +145,59 @@ describe('ConnectionControls', () => {
     await waitFor(() => expect(announcer()).toHaveTextContent(`You blocked ${name}.`));
   });
 });
+
+describe('ConnectionControls and consent', () => {
+  it('offers no Connect button to a person who takes no requests, and says so', () => {
+    renderWithApp(<ConnectionControls person={person} connection={null} acceptsRequests={false} />);
+    expect(screen.queryByRole('button', { name: `Connect with ${name}` })).not.toBeInTheDocument();
+    expect(screen.getByText(`${name} does not take connection requests at the moment.`)).toBeVisible();
+  });
+
+  it('still lets them answer a request they received', () => {
+    renderWithApp(
+      <ConnectionControls person={person} connection={connection('PENDING', 'INCOMING')} acceptsRequests={false} />,
+    );
+    expect(screen.getByRole('button', { name: `Accept request from ${name}` })).toBeInTheDocument();
+  });
+
+  it('says in the viewer’s words why the request was refused', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({
+      RequestConnection: {
+        errors: [
+          {
+            message: 'this person does not take connection requests',
+            extensions: { code: 'BAD_USER_INPUT', reason: 'PEER_CONTACT_NOT_GRANTED' },
+          },
+        ],
+      },
+    });
+    renderWithApp(<ConnectionControls person={person} connection={null} />, { client });
+    await user.click(screen.getByRole('button', { name: `Connect with ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `${name} does not take connection requests at the moment.`,
+    );
+    expect(screen.queryByRole('link', { name: 'Open “My consents”' })).not.toBeInTheDocument();
+  });
+
+  it('sends a viewer who has not allowed requests to their consents', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({
+      RequestConnection: {
+        errors: [
+          {
+            message: 'to ask people to connect, first let others ask you',
+            extensions: { code: 'BAD_USER_INPUT', reason: 'REQUESTER_PEER_CONTACT_NOT_GRANTED' },
+          },
+        ],
+      },
+    });
+    renderWithApp(<ConnectionControls person={person} connection={null} />, { client });
+    await user.click(screen.getByRole('button', { name: `Connect with ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/first let other graduates ask you/);
+    expect(screen.getByRole('link', { name: 'Open “My consents”' })).toHaveAttribute('href', '/account');
+  });
+});

@@ -22,6 +22,17 @@ export const ConnectionsWithQuery = graphql(`
   }
 `);
 
+/**
+ * Which people of a list take connection requests (their PEER_CONTACT
+ * consent), so that a Connect button is offered only to them. Apart from
+ * ConnectionsWith, which is fetched again after every connection change.
+ */
+export const PeopleAcceptingRequestsQuery = graphql(`
+  query PeopleAcceptingRequests($personIDs: [ID!]!) {
+    peopleAcceptingRequests(personIDs: $personIDs)
+  }
+`);
+
 export const PendingRequestCountQuery = graphql(`
   query PendingRequestCount {
     pendingRequestCount

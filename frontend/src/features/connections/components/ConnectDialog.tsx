@@ -4,9 +4,10 @@ import { useMutation } from 'urql';
 import { Dialog } from '../../../components/ui/Dialog';
 import { TextAreaField } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode } from '../../../lib/graphql/errors';
 import { RequestConnectionMutation } from '../api/documents';
+import { connectionRefusal, type Refusal } from '../refusal';
 import { maxMessageLength } from '../state';
+import { RefusalMessage } from './RefusalMessage';
 
 interface ConnectDialogProps {
   personId: string;
@@ -20,7 +21,7 @@ interface ConnectDialogProps {
 export function ConnectDialog({ personId, name, onClose, onSent, returnFocusTo }: ConnectDialogProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [tooLong, setTooLong] = useState(false);
   const [{ fetching }, request] = useMutation(RequestConnectionMutation);
   const field = useRef<HTMLTextAreaElement>(null);
@@ -38,9 +39,7 @@ export function ConnectDialog({ personId, name, onClose, onSent, returnFocusTo }
     setError(null);
     const res = await request({ personID: personId, message: message.trim() || undefined });
     if (res.error) {
-      const code = errorCode(res.error);
-      // The state machine's refusals are plain sentences meant for people.
-      setError(code === 'BAD_USER_INPUT' ? res.error.graphQLErrors[0]!.message : t(`errors.${code ?? 'UNKNOWN'}`));
+      setError(connectionRefusal(res.error, name, t));
       return;
     }
     onSent();
@@ -55,11 +54,7 @@ export function ConnectDialog({ personId, name, onClose, onSent, returnFocusTo }
     >
       <form onSubmit={submit} noValidate>
         <p>{t('connections.dialog.lead', { name })}</p>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <RefusalMessage refusal={error} /> : null}
         <TextAreaField
           id={fieldId}
           inputRef={field}

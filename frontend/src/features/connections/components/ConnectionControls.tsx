@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
-import { errorCode } from '../../../lib/graphql/errors';
 import {
   AcceptConnectionMutation,
   BlockPersonMutation,
@@ -13,14 +13,21 @@ import {
   UnblockPersonMutation,
   WithdrawConnectionMutation,
 } from '../api/documents';
+import { connectionRefusal, type Refusal } from '../refusal';
 import { connectionState, type ConnectionState } from '../state';
 import { ConnectDialog } from './ConnectDialog';
+import { RefusalMessage } from './RefusalMessage';
 
 interface ConnectionControlsProps {
   person: { id: string; givenName: string; familyName: string };
   connection: Parameters<typeof connectionState>[0];
   /** Offer "Block" too (on a profile). */
   withBlock?: boolean;
+  /**
+   * Whether the person takes connection requests (PEER_CONTACT); if not, no
+   * Connect button is offered, since the server would refuse the request.
+   */
+  acceptsRequests?: boolean;
 }
 
 /**
@@ -28,14 +35,16 @@ interface ConnectionControlsProps {
  * withdraw their request, answer the person's request, see that they are
  * connected; on a profile, block. When the state changes, focus moves to the
  * sentence that says the new state, so it is not lost with the old button.
+ * A person who takes no requests gets no Connect button, but a sentence that
+ * says so.
  */
-export function ConnectionControls({ person, connection, withBlock }: ConnectionControlsProps) {
+export function ConnectionControls({ person, connection, withBlock, acceptsRequests = true }: ConnectionControlsProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const name = `${person.givenName} ${person.familyName}`;
   const state = connectionState(connection);
   const [dialog, setDialog] = useState<'connect' | 'block' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -61,28 +70,23 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
     setDialog(which);
   }
 
-  async function run(
-    action: () => Promise<{ error?: { graphQLErrors: Array<{ message: string }> } | undefined }>,
-    done: string,
-  ) {
+  async function run(action: () => Promise<{ error?: CombinedError | undefined }>, done: string) {
     if (busy) return false;
     setBusy(true);
     setError(null);
     const res = await action();
     setBusy(false);
     if (res.error) {
-      const code = errorCode(res.error as never);
-      const msg =
-        code === 'BAD_USER_INPUT' ? (res.error.graphQLErrors[0]?.message ?? '') : t(`errors.${code ?? 'UNKNOWN'}`);
-      setError(msg);
-      announce(msg);
+      const refusal = connectionRefusal(res.error, name, t);
+      setError(refusal);
+      announce(refusal.message);
       return false;
     }
     announce(done);
     return true;
   }
 
-  const sentence = statusSentence(state, name, t);
+  const sentence = statusSentence(state, name, t, acceptsRequests);
 
   return (
     <div className="connection-controls" ref={box}>
@@ -99,7 +103,7 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
         <blockquote className="connection-message">{state.message}</blockquote>
       ) : null}
       <div className="button-row">
-        {state.kind === 'none' ? (
+        {state.kind === 'none' && acceptsRequests ? (
           <button
             type="button"
             className="button primary"
@@ -169,11 +173,7 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
           </button>
         ) : null}
       </div>
-      {error && !dialog ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error && !dialog ? <RefusalMessage refusal={error} /> : null}
       {dialog === 'connect' ? (
         <ConnectDialog
           personId={person.id}
@@ -193,7 +193,7 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
           confirmLabel={t('connections.block.confirm')}
           busy={busy}
           busyLabel={t('common.saving')}
-          error={error}
+          error={error?.message ?? null}
           onCancel={() => {
             setError(null);
             setDialog(null);
@@ -214,8 +214,10 @@ export function ConnectionControls({ person, connection, withBlock }: Connection
   );
 }
 
-function statusSentence(state: ConnectionState, name: string, t: TFunction): string | null {
+function statusSentence(state: ConnectionState, name: string, t: TFunction, acceptsRequests: boolean): string | null {
   switch (state.kind) {
+    case 'none':
+      return acceptsRequests ? null : t('connections.state.noRequests', { name });
     case 'sent':
       return t('connections.state.sent', { name });
     case 'received':
@@ -226,7 +228,5 @@ function statusSentence(state: ConnectionState, name: string, t: TFunction): str
       return t('connections.state.notAccepted', { name });
     case 'blocked':
       return t('connections.state.blocked', { name });
-    default:
-      return null;
   }
 }

@@ -120,7 +120,11 @@ export function SearchPage() {
               <li key={p.id}>
                 <PersonCard person={p}>
                   {connections.ready && connections.selfId !== p.id ? (
-                    <ConnectionControls person={p} connection={connections.byPerson.get(p.id)} />
+                    <ConnectionControls
+                      person={p}
+                      connection={connections.byPerson.get(p.id)}
+                      acceptsRequests={connections.acceptsRequests(p.id)}
+                    />
                   ) : null}
                 </PersonCard>
               </li>

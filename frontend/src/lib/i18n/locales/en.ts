@@ -567,6 +567,7 @@ export const en = {
       connected: 'You and {{name}} are connected.',
       notAccepted: '{{name}} did not accept your request.',
       blocked: 'You blocked {{name}}.',
+      noRequests: '{{name}} does not take connection requests at the moment.',
     },
     done: {
       sent: 'Request sent to {{name}}.',
@@ -588,6 +589,12 @@ export const en = {
       confirm: 'Remove connection',
       explain:
         'You will no longer see each other’s contact details shared with connections. Either of you can ask to connect again.',
+    },
+    refused: {
+      PEER_CONTACT_NOT_GRANTED: '{{name}} does not take connection requests at the moment.',
+      REQUESTER_PEER_CONTACT_NOT_GRANTED:
+        'To ask people to connect, first let other graduates ask you: in “My consents”, turn on “Other graduates may ask to connect with me”.',
+      openConsents: 'Open “My consents”',
     },
     dialog: {
       title: 'Connect with {{name}}',
