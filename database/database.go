@@ -16,9 +16,10 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // PostgreSQL driver, registered as "postgres".
+	"github.com/lib/pq"    // PostgreSQL driver, also registered as "postgres".
 	_ "modernc.org/sqlite" // SQLite driver, registered as "sqlite".
 
+	"github.com/shyraq/birge/database/stmtcache"
 	"github.com/shyraq/birge/ent"
 	_ "github.com/shyraq/birge/ent/runtime" // schema hooks and policies
 )
@@ -67,7 +68,7 @@ func Open(rawURL string, opts Options) (*DB, error) {
 			return nil, fmt.Errorf("open database: %s is being restored (birge restore); try again when it is done: %w", file, err)
 		}
 	}
-	db, err := sql.Open(drv, dsn)
+	db, err := openPool(drv, dsn, dia)
 	if err != nil {
 		if lock != nil {
 			lock.Close()
@@ -92,6 +93,20 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		d = opts.Wrap(d)
 	}
 	return &DB{Client: ent.NewClient(ent.Driver(d)), SQL: db, Dialect: dia, lock: lock}, nil
+}
+
+// openPool opens the database/sql pool. PostgreSQL connections keep their
+// prepared statements (package stmtcache): the server parses and plans a
+// query once per connection instead of at every execution.
+func openPool(drv, dsn, dia string) (*sql.DB, error) {
+	if dia != dialect.Postgres {
+		return sql.Open(drv, dsn)
+	}
+	c, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(stmtcache.New(c, stmtcache.DefaultSize)), nil
 }
 
 // parse maps a database URL to a database/sql driver name, its DSN and the

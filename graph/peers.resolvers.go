@@ -74,7 +74,7 @@ func (r *queryResolver) SearchPeople(ctx context.Context, query *string, filter 
 		q.City, q.Language, q.LookingFor = orZero(f.City), orZero(f.Language), orZero(f.LookingFor)
 		q.CohortID, q.CohortYear, q.ActivityID, q.InterestID = orZero(f.CohortID), orZero(f.CohortYear), orZero(f.ActivityID), orZero(f.InterestID)
 	}
-	return search.People(ctx, r.client, q, search.Page{
+	return r.search.People(ctx, q, search.Page{
 		After: after, First: first, Before: before, Last: last,
 		Count: selectsField(ctx, "totalCount"),
 		Load:  collectPeople(ctx, "edges", "node"),

@@ -10,14 +10,16 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
 	"github.com/shyraq/birge/report"
+	"github.com/shyraq/birge/search"
 )
 
 // Resolver is the root resolver: the ent client, the accounts service for
-// sign-in, sessions and invitations, and the outcome reports.
+// sign-in, sessions and invitations, the outcome reports and people search.
 type Resolver struct {
 	client  *ent.Client
 	auth    *auth.Service
 	reports *report.Service
+	search  *search.Searcher
 }
 
 // NewSchema returns the executable schema backed by client and accounts,
@@ -29,6 +31,6 @@ func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSch
 func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) graphql.ExecutableSchema {
 	census.Attach(client)
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client, auth: accounts, reports: reports},
+		Resolvers: &Resolver{client: client, auth: accounts, reports: reports, search: search.New(client)},
 	})
 }

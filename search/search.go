@@ -61,6 +61,7 @@ import (
 	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/ent/profile"
 	"github.com/shyraq/birge/ent/schema"
+	"github.com/shyraq/birge/keep"
 	"github.com/shyraq/birge/textkey"
 	"github.com/shyraq/birge/viewer"
 )
@@ -107,10 +108,39 @@ type Page struct {
 	Load func(*ent.PersonQuery) (*ent.PersonQuery, error)
 }
 
+// Searcher searches the people of one ent client, keeping the tags that
+// free text is matched with (activities and interests: few, public, and
+// rarely changed) rather than reading them for every search.
+type Searcher struct {
+	client *ent.Client
+	tags   *keep.Map[struct{}, tagSet] // nil: read for every search
+}
+
+// tagsMaxAge is how long tags are kept (see package keep: a change through
+// the client is seen at once).
+const tagsMaxAge = time.Minute
+
+// New returns a Searcher of client, installing on it the hooks that tell
+// the Searcher when tags change.
+func New(client *ent.Client) *Searcher {
+	s := &Searcher{client: client, tags: keep.New[struct{}, tagSet](tagsMaxAge)}
+	client.Activity.Use(s.tags.Hook())
+	client.Interest.Use(s.tags.Hook())
+	return s
+}
+
+// People returns the page p of the people matching q, best first, as the
+// viewer of ctx may see them, reading the tags afresh (for one-off use;
+// the API keeps them with a Searcher).
+func People(ctx context.Context, client *ent.Client, q Query, p Page) (*ent.PersonConnection, error) {
+	return (&Searcher{client: client}).People(ctx, q, p)
+}
+
 // People returns the page p of the people matching q, best first, as the
 // viewer of ctx may see them.
-func People(ctx context.Context, client *ent.Client, q Query, p Page) (*ent.PersonConnection, error) {
-	m, err := compile(ctx, client, q)
+func (s *Searcher) People(ctx context.Context, q Query, p Page) (*ent.PersonConnection, error) {
+	client := s.client
+	m, err := s.compile(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -292,7 +322,8 @@ type matcher struct {
 }
 
 // compile turns q into predicates and a ranking for the viewer of ctx.
-func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error) {
+func (s *Searcher) compile(ctx context.Context, q Query) (*matcher, error) {
+	client := s.client
 	v := viewer.FromContext(ctx)
 	if n := utf8.RuneCountInString(q.Text); n > MaxQueryChars {
 		return nil, apierror.Input("query: must be at most %d characters (got %d)", MaxQueryChars, n)
@@ -310,7 +341,7 @@ func compile(ctx context.Context, client *ent.Client, q Query) (*matcher, error)
 
 	var tags tagSet
 	if len(ws) > 0 {
-		if tags, err = loadTags(ctx, client); err != nil {
+		if tags, err = s.loadTags(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -417,9 +448,18 @@ func InCity(city string) predicate.Person {
 // against.
 type tagSet struct{ activities, interests []Tag }
 
-// loadTags loads every activity and interest, as tags to match. Tags are
-// few (tens), and public.
-func loadTags(ctx context.Context, client *ent.Client) (tagSet, error) {
+// loadTags returns every activity and interest, as tags to match: kept,
+// or read.
+func (s *Searcher) loadTags(ctx context.Context) (tagSet, error) {
+	if s.tags == nil {
+		return readTags(ctx, s.client)
+	}
+	return s.tags.Get(ctx, struct{}{}, func(ctx context.Context) (tagSet, error) { return readTags(ctx, s.client) })
+}
+
+// readTags reads every activity and interest, as tags to match. Tags are
+// few (tens), and public: one viewer's read serves all.
+func readTags(ctx context.Context, client *ent.Client) (tagSet, error) {
 	acts, err := client.Activity.Query().All(ctx)
 	if err != nil {
 		return tagSet{}, fmt.Errorf("search: activities: %w", err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/connection"
 	"github.com/shyraq/birge/internal/testdb"
@@ -360,5 +361,40 @@ func TestRekey(t *testing.T) {
 	w.expect(w.member, search.Query{Text: "Seitova"}, "Айгерім Сейітова")
 	if n, err := search.Rekey(context.Background(), w.client); err != nil || n != 0 {
 		t.Fatalf("Rekey again = %d, %v; want no change", n, err)
+	}
+}
+
+// A Searcher keeps the tags, and a change to them through the client is
+// matched by the next search.
+func TestKeptTagsFollowChanges(t *testing.T) {
+	w := newWorld(t)
+	s := search.New(w.client)
+	find := func(text string) []string {
+		t.Helper()
+		conn, err := s.People(w.member, search.Query{Text: text}, search.Page{})
+		if err != nil {
+			t.Fatalf("People(%q): %v", text, err)
+		}
+		var out []string
+		for _, e := range conn.Edges {
+			out = append(out, e.Node.GivenName+" "+e.Node.FamilyName)
+		}
+		return out
+	}
+	if got := find("пение"); !slices.Equal(got, []string{"Айгерім Сейітова"}) {
+		t.Fatalf("пение: %q", got)
+	}
+	w.client.Interest.UpdateOneID(w.singing).SetLabelRu("Хор").ExecX(w.sys)
+	if got := find("хор"); !slices.Equal(got, []string{"Айгерім Сейітова"}) {
+		t.Errorf("хор, after the label changed: %q", got)
+	}
+	if got := find("пение"); len(got) != 0 {
+		t.Errorf("пение, after the label changed: %q, want none", got)
+	}
+	w.client.Activity.Create().SetSlug("chess").SetLabelKk("Шахмат").SetLabelRu("Шахматы").SetLabelEn("Chess").ExecX(w.sys)
+	w.client.Person.UpdateOneID(w.id("Дана Смотрящая")).AddActivityIDs(
+		w.client.Activity.Query().Where(activity.Slug("chess")).OnlyIDX(w.sys)).ExecX(w.sys)
+	if got := find("шахматы"); !slices.Equal(got, []string{"Дана Смотрящая"}) {
+		t.Errorf("шахматы, a new activity: %q", got)
 	}
 }

@@ -10,18 +10,23 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/shyraq/birge/database/stmtcache"
 )
 
 // The lower bound: the directory page read with hand-written SQL and
 // encoded as the same JSON Birge sends, for the same member and with the
 // same privacy rules (access.PersonVisible and GroupVisible for a member),
 // written as a person would write them by hand: the member's connections
-// are read once, and the rules become ID lists. Five statements:
-// connections, count, page, interests, and enrollments with their
-// cohorts and the cohorts' trainers.
+// are read once, and the rules become ID lists; the count is the listed
+// people's (counted at most every 5 seconds) corrected by the member's own
+// connections, as Birge counts; statements are prepared once per
+// connection. Five statements: connections, count, page, interests, and
+// enrollments with their cohorts and the cohorts' trainers.
 
 type handPerson struct {
 	ID          string   `json:"id"`
@@ -118,11 +123,22 @@ func handDirectory(ctx context.Context, db *sql.DB, me, first int, count bool) (
 	page := &handPage{}
 	pp := &page.Data.People
 	if count {
-		pp.TotalCount = new(int)
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM persons p WHERE `+visible,
-			pq.Array(seen), pq.Array(hidden)).Scan(pp.TotalCount); err != nil {
+		// As Birge counts (package census): the listed people, counted
+		// at most every 5 seconds, corrected by the member's own few.
+		listed, err := listedCount.get(ctx, db)
+		if err != nil {
 			return nil, err
 		}
+		var correction int
+		if err := db.QueryRowContext(ctx, `SELECT
+			count(*) FILTER (WHERE NOT p.listed_in_directory AND p.id = ANY($1) AND NOT p.id = ANY($2))
+			- count(*) FILTER (WHERE p.listed_in_directory AND p.id = ANY($2))
+			FROM persons p WHERE p.id = ANY($1) OR p.id = ANY($2)`,
+			pq.Array(seen), pq.Array(hidden)).Scan(&correction); err != nil {
+			return nil, err
+		}
+		pp.TotalCount = new(int)
+		*pp.TotalCount = listed + correction
 	}
 	rows, err = db.QueryContext(ctx, `SELECT p.id, p.given_name, p.family_name, p.city, p.is_trainer, p.profile_visibility
 		FROM persons p WHERE `+visible+` ORDER BY p.family_name, p.given_name, p.id LIMIT $3`,
@@ -223,11 +239,35 @@ type handServer struct {
 	url string
 }
 
+// keptCount is a count kept for 5 seconds.
+type keptCount struct {
+	mu sync.Mutex
+	n  int
+	at time.Time
+}
+
+var listedCount keptCount
+
+func (k *keptCount) get(ctx context.Context, db *sql.DB) (int, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if time.Since(k.at) < 5*time.Second {
+		return k.n, nil
+	}
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM persons WHERE listed_in_directory`).Scan(&k.n); err != nil {
+		return 0, err
+	}
+	k.at = time.Now()
+	return k.n, nil
+}
+
 func startHandServer(dbURL string, me int, pool int) (*handServer, error) {
-	db, err := sql.Open("postgres", dbURL)
+	// Its statements prepared once per connection, as Birge's are.
+	conn, err := pq.NewConnector(dbURL)
 	if err != nil {
 		return nil, err
 	}
+	db := sql.OpenDB(stmtcache.New(conn, 0))
 	db.SetMaxOpenConns(pool)
 	db.SetMaxIdleConns(pool)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

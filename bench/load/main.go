@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -256,6 +257,13 @@ func runBench(ctx context.Context, c config) error {
 	if ends[0] == top {
 		ends = ends[:1]
 	}
+	// Search also at issue 5's 20 clients.
+	searchAt := ends
+	if !slices.Contains(searchAt, 20) {
+		searchAt = append([]int{}, ends...)
+		searchAt = append(searchAt, 20)
+		slices.Sort(searchAt)
+	}
 	scenarios := []struct {
 		key     string
 		s       scenario
@@ -280,7 +288,7 @@ func runBench(ctx context.Context, c config) error {
 		}}, birgeMem, ends},
 		{"search", scenario{name: "search", target: member, body: func(i int) []byte {
 			return gqlBody(searchQuery, searches[i%len(searches)].vars())
-		}}, birgeMem, ends},
+		}}, birgeMem, searchAt},
 		{"dashboard", scenario{name: "outcomes dashboard (partner)", target: partner, body: func(int) []byte {
 			return gqlBody(dashboardQuery, nil)
 		}}, birgeMem, []int{1, 8}},
