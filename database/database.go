@@ -228,13 +228,21 @@ func (d *DB) MigrateTo(ctx context.Context, opts MigrateOptions) error {
 //
 //   - connections_pair: one connection per pair of people, whichever of
 //     them asked (package connections also checks, in a transaction).
+//   - The join tables' second columns: ent indexes a many-to-many table by
+//     its primary key (cohort, person) only, so a person's trained cohorts,
+//     or the people of an interest or activity, were whole-table scans.
 //   - On PostgreSQL, GIN indexes of the words of people's search keys and
 //     bios, which package search looks words up in (see Words).
 func extraSchema(dia string) []string {
+	joins := []string{
+		`CREATE INDEX IF NOT EXISTS cohort_trainers_person ON cohort_trainers (person_id)`,
+		`CREATE INDEX IF NOT EXISTS person_interests_interest ON person_interests (interest_id)`,
+		`CREATE INDEX IF NOT EXISTS person_activities_activity ON person_activities (activity_id)`,
+	}
 	switch dia {
 	case dialect.Postgres:
-		return []string{
-			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections ` +
+		return append(joins,
+			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections `+
 				`(LEAST(requester_id, addressee_id), GREATEST(requester_id, addressee_id))`,
 			// Trigram indexes of an earlier version of search.
 			`DROP INDEX IF EXISTS persons_search_key_trgm`,
@@ -254,16 +262,16 @@ func extraSchema(dia string) []string {
 			// rather than into a list that every search reads until
 			// (auto)vacuum merges it: searches stay fast, writes (rare)
 			// pay for it.
-			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons ` +
-				`USING gin (` + SearchWords + `(search_key)) WITH (fastupdate = off)`,
-			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles ` +
-				`USING gin (` + Words + `(search_bio)) WITH (fastupdate = off)`,
-		}
+			`CREATE INDEX IF NOT EXISTS persons_search_words ON persons `+
+				`USING gin (`+SearchWords+`(search_key)) WITH (fastupdate = off)`,
+			`CREATE INDEX IF NOT EXISTS profiles_bio_words ON profiles `+
+				`USING gin (`+Words+`(search_bio)) WITH (fastupdate = off)`,
+		)
 	case dialect.SQLite:
-		return []string{
-			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections ` +
+		return append(joins,
+			`CREATE UNIQUE INDEX IF NOT EXISTS connections_pair ON connections `+
 				`(min(requester_id, addressee_id), max(requester_id, addressee_id))`,
-		}
+		)
 	}
 	return nil
 }
