@@ -13,6 +13,7 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/graph/model"
+	"github.com/shyraq/birge/graph/serial"
 	"github.com/shyraq/birge/visibility"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -974,7 +975,7 @@ func (ec *executionContext) marshalOConsentState2ᚕᚖgithubᚗcomᚋshyraqᚋb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsentState2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋgraphᚋmodelᚐConsentState(ctx, sel, v[i])

@@ -24,6 +24,7 @@ import (
 	"github.com/shyraq/birge/ent/organization"
 	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/graph/model"
+	"github.com/shyraq/birge/graph/serial"
 	"github.com/shyraq/birge/peers"
 	"github.com/shyraq/birge/report"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -18410,7 +18411,7 @@ func (ec *executionContext) unmarshalNCohortWhereInput2ᚖgithubᚗcomᚋshyraq�
 }
 
 func (ec *executionContext) marshalNConnection2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Connection) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConnection2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐConnection(ctx, sel, v[i])
@@ -18691,7 +18692,7 @@ func (ec *executionContext) marshalNInvitationRole2githubᚗcomᚋshyraqᚋbirge
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋshyraqᚋbirgeᚋentᚐNoder(ctx, sel, v[i])
@@ -18982,7 +18983,7 @@ func (ec *executionContext) marshalOActivityEdge2ᚕᚖgithubᚗcomᚋshyraqᚋb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOActivityEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐActivityEdge(ctx, sel, v[i])
@@ -19042,7 +19043,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋshyraq�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -19069,7 +19070,7 @@ func (ec *executionContext) marshalOCohortEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbir
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOCohortEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐCohortEdge(ctx, sel, v[i])
@@ -19123,7 +19124,7 @@ func (ec *executionContext) marshalOCohortStatus2ᚕgithubᚗcomᚋshyraqᚋbirg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCohortStatus2githubᚗcomᚋshyraqᚋbirgeᚋentᚋcohortᚐStatus(ctx, sel, v[i])
@@ -19190,7 +19191,7 @@ func (ec *executionContext) marshalOConnectionEdge2ᚕᚖgithubᚗcomᚋshyraq�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOConnectionEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐConnectionEdge(ctx, sel, v[i])
@@ -19240,7 +19241,7 @@ func (ec *executionContext) marshalOEnrollmentEdge2ᚕᚖgithubᚗcomᚋshyraq�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOEnrollmentEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐEnrollmentEdge(ctx, sel, v[i])
@@ -19285,7 +19286,7 @@ func (ec *executionContext) marshalOEnrollmentStatus2ᚕgithubᚗcomᚋshyraqᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEnrollmentStatus2githubᚗcomᚋshyraqᚋbirgeᚋentᚋenrollmentᚐStatus(ctx, sel, v[i])
@@ -19352,7 +19353,7 @@ func (ec *executionContext) marshalOFundingEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbi
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOFundingEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐFundingEdge(ctx, sel, v[i])
@@ -19421,7 +19422,7 @@ func (ec *executionContext) marshalOInterestEdge2ᚕᚖgithubᚗcomᚋshyraqᚋb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOInterestEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐInterestEdge(ctx, sel, v[i])
@@ -19481,7 +19482,7 @@ func (ec *executionContext) marshalOInvitationEdge2ᚕᚖgithubᚗcomᚋshyraq�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOInvitationEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐInvitationEdge(ctx, sel, v[i])
@@ -19515,7 +19516,7 @@ func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖgithubᚗcomᚋshyraq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOrganizationEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOrganizationEdge(ctx, sel, v[i])
@@ -19552,7 +19553,7 @@ func (ec *executionContext) marshalOOrganizationKind2ᚕgithubᚗcomᚋshyraqᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationKind2githubᚗcomᚋshyraqᚋbirgeᚋentᚋorganizationᚐKind(ctx, sel, v[i])
@@ -19636,7 +19637,7 @@ func (ec *executionContext) marshalOOutcomeSurveyEdge2ᚕᚖgithubᚗcomᚋshyra
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOutcomeSurveyEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐOutcomeSurveyEdge(ctx, sel, v[i])
@@ -19703,7 +19704,7 @@ func (ec *executionContext) marshalOPersonEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbir
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPersonEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐPersonEdge(ctx, sel, v[i])
@@ -19779,7 +19780,7 @@ func (ec *executionContext) marshalOProgramEdge2ᚕᚖgithubᚗcomᚋshyraqᚋbi
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOProgramEdge2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋentᚐProgramEdge(ctx, sel, v[i])

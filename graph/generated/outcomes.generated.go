@@ -11,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shyraq/birge/ent/outcomesurvey"
+	"github.com/shyraq/birge/graph/serial"
 	"github.com/shyraq/birge/report"
 	"github.com/shyraq/birge/report/suppress"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -2624,7 +2625,7 @@ func (ec *executionContext) marshalNFundingRow2githubᚗcomᚋshyraqᚋbirgeᚋr
 }
 
 func (ec *executionContext) marshalNFundingRow2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋreportᚐFundingRowᚄ(ctx context.Context, sel ast.SelectionSet, v []report.FundingRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFundingRow2githubᚗcomᚋshyraqᚋbirgeᚋreportᚐFundingRow(ctx, sel, v[i])
@@ -2652,7 +2653,7 @@ func (ec *executionContext) marshalNOutcomeRow2githubᚗcomᚋshyraqᚋbirgeᚋr
 }
 
 func (ec *executionContext) marshalNOutcomeRow2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋreportᚐOutcomeRowᚄ(ctx context.Context, sel ast.SelectionSet, v []report.OutcomeRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOutcomeRow2githubᚗcomᚋshyraqᚋbirgeᚋreportᚐOutcomeRow(ctx, sel, v[i])
@@ -2688,7 +2689,7 @@ func (ec *executionContext) marshalNReachRow2githubᚗcomᚋshyraqᚋbirgeᚋrep
 }
 
 func (ec *executionContext) marshalNReachRow2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋreportᚐReachRowᚄ(ctx context.Context, sel ast.SelectionSet, v []report.ReachRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReachRow2githubᚗcomᚋshyraqᚋbirgeᚋreportᚐReachRow(ctx, sel, v[i])
@@ -2722,7 +2723,7 @@ func (ec *executionContext) marshalNStageOutcome2githubᚗcomᚋshyraqᚋbirge�
 }
 
 func (ec *executionContext) marshalNStageOutcome2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋreportᚐStageOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []report.StageOutcome) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStageOutcome2githubᚗcomᚋshyraqᚋbirgeᚋreportᚐStageOutcome(ctx, sel, v[i])
@@ -2742,7 +2743,7 @@ func (ec *executionContext) marshalNYearCost2githubᚗcomᚋshyraqᚋbirgeᚋrep
 }
 
 func (ec *executionContext) marshalNYearCost2ᚕgithubᚗcomᚋshyraqᚋbirgeᚋreportᚐYearCostᚄ(ctx context.Context, sel ast.SelectionSet, v []report.YearCost) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNYearCost2githubᚗcomᚋshyraqᚋbirgeᚋreportᚐYearCost(ctx, sel, v[i])

@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/model"
+	"github.com/shyraq/birge/graph/serial"
 	"github.com/shyraq/birge/peers"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -489,7 +490,7 @@ func (ec *executionContext) marshalNConnectionDirection2githubᚗcomᚋshyraqᚋ
 }
 
 func (ec *executionContext) marshalNPeerReason2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋpeersᚐReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*peers.Reason) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPeerReason2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋpeersᚐReason(ctx, sel, v[i])
@@ -523,7 +524,7 @@ func (ec *executionContext) marshalNPeerReasonKind2githubᚗcomᚋshyraqᚋbirge
 }
 
 func (ec *executionContext) marshalNPeerSuggestion2ᚕᚖgithubᚗcomᚋshyraqᚋbirgeᚋpeersᚐSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*peers.Suggestion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := serial.MarshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPeerSuggestion2ᚖgithubᚗcomᚋshyraqᚋbirgeᚋpeersᚐSuggestion(ctx, sel, v[i])
