@@ -91,6 +91,10 @@ type scenario struct {
 	do     func(ctx context.Context, i int) (int, error)
 	pid    int    // the server's process, for its CPU time; 0 for this one
 	dbName string // the database, whose backends' CPU time is counted
+	// every, if set, paces each client: one request every so often (the
+	// clients spread over the interval), rather than each as soon as
+	// the last is answered.
+	every time.Duration
 }
 
 // result is one timed run of a scenario at a concurrency.
@@ -118,7 +122,8 @@ func (r result) cpuPerRequest() (server, postgres time.Duration) {
 func (r result) rps() float64 { return float64(r.requests) / r.elapsed.Seconds() }
 
 // run drives s with clients concurrent clients, each sending its next
-// request as soon as the previous answer is read, for d.
+// request as soon as the previous answer is read (or, if s.every is set,
+// at its next turn), for d.
 func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 	ctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
 	defer cancel()
@@ -139,7 +144,12 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 			var n int64
 			var errs int
 			var firstErr error
+			turn := time.Now().Add(s.every * time.Duration(c) / time.Duration(clients))
 			for i := c * 1_000_003; time.Now().Before(deadline) && ctx.Err() == nil; i++ {
+				if s.every > 0 {
+					time.Sleep(time.Until(turn))
+					turn = turn.Add(s.every)
+				}
 				t0 := time.Now()
 				var size int
 				var err error

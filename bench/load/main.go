@@ -289,6 +289,8 @@ func runBench(ctx context.Context, c config) error {
 		{"search", scenario{name: "search", target: member, body: func(i int) []byte {
 			return gqlBody(searchQuery, searches[i%len(searches)].vars())
 		}}, birgeMem, searchAt},
+		{"search", scenario{name: "search, each client 10 searches a second", target: member, every: 100 * time.Millisecond,
+			body: func(i int) []byte { return gqlBody(searchQuery, searches[i%len(searches)].vars()) }}, birgeMem, []int{20}},
 		{"dashboard", scenario{name: "outcomes dashboard (partner)", target: partner, body: func(int) []byte {
 			return gqlBody(dashboardQuery, nil)
 		}}, birgeMem, []int{1, 8}},
