@@ -210,6 +210,17 @@ func UpdateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (p
 	return p.Unwrap(), nil // bound to the client again: the transaction is over
 }
 
+// getOrCreate returns the one row that find reads, or the row create
+// makes when there is none (a person's profile or contact details, made on
+// their first edit).
+func getOrCreate[T any](ctx context.Context, find, create func(context.Context) (T, error)) (T, error) {
+	row, err := find(ctx)
+	if ent.IsNotFound(err) {
+		return create(ctx)
+	}
+	return row, err
+}
+
 func updateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*ent.Person, error) {
 	v, err := Me(ctx)
 	if err != nil {
@@ -230,10 +241,8 @@ func updateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*
 		return nil, err
 	}
 	if in.Bio != nil || in.Languages != nil {
-		pr, err := client.Profile.Query().Where(profile.PersonID(v.PersonID)).Only(ctx)
-		if ent.IsNotFound(err) {
-			pr, err = client.Profile.Create().SetPersonID(v.PersonID).Save(ctx)
-		}
+		pr, err := getOrCreate(ctx, client.Profile.Query().Where(profile.PersonID(v.PersonID)).Only,
+			client.Profile.Create().SetPersonID(v.PersonID).Save)
 		if err != nil {
 			return nil, err
 		}
@@ -249,10 +258,8 @@ func updateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (*
 		}
 	}
 	if in.Email != nil || in.Phone != nil || in.Telegram != nil {
-		cd, err := client.ContactDetails.Query().Where(contactdetails.PersonID(v.PersonID)).Only(ctx)
-		if ent.IsNotFound(err) {
-			cd, err = client.ContactDetails.Create().SetPersonID(v.PersonID).Save(ctx)
-		}
+		cd, err := getOrCreate(ctx, client.ContactDetails.Query().Where(contactdetails.PersonID(v.PersonID)).Only,
+			client.ContactDetails.Create().SetPersonID(v.PersonID).Save)
 		if err != nil {
 			return nil, err
 		}
