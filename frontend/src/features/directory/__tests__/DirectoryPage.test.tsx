@@ -53,7 +53,7 @@ function page(people: ReturnType<typeof person>[], total: number, hasNext: boole
 describe('DirectoryPage', () => {
   it('lists people and announces how many were found', async () => {
     const { client } = mockClient({
-      DirectoryFilterOptions: options,
+      PeopleFilterOptions: options,
       DirectoryPeople: page([person('1', 'Айгерим', 'Ахметова'), person('2', 'Ермек', 'Беков')], 2, false),
     });
     renderWithApp(<DirectoryPage />, { route: '/people', client });
@@ -68,7 +68,7 @@ describe('DirectoryPage', () => {
   it('sends the chosen filters when "Show people" is pressed', async () => {
     const user = userEvent.setup();
     const { client, calls } = mockClient({
-      DirectoryFilterOptions: options,
+      PeopleFilterOptions: options,
       DirectoryPeople: (v) =>
         v.where
           ? page([person('2', 'Ермек', 'Беков')], 1, false)
@@ -99,7 +99,7 @@ describe('DirectoryPage', () => {
   });
 
   it('says so when no one matches', async () => {
-    const { client } = mockClient({ DirectoryFilterOptions: options, DirectoryPeople: page([], 0, false) });
+    const { client } = mockClient({ PeopleFilterOptions: options, DirectoryPeople: page([], 0, false) });
     renderWithApp(<DirectoryPage />, { route: '/people?city=Nowhere', client });
     expect(await screen.findByText(/No one matches these filters/)).toBeInTheDocument();
     await waitFor(() => expect(announcer()).toHaveTextContent('No people found.'));
@@ -108,7 +108,7 @@ describe('DirectoryPage', () => {
   it('pages with cursors and moves focus to the results', async () => {
     const user = userEvent.setup();
     const { client, calls } = mockClient({
-      DirectoryFilterOptions: options,
+      PeopleFilterOptions: options,
       DirectoryPeople: (v) =>
         v.after === 'end'
           ? page([person('13', 'Нұрлан', 'Серіков')], 13, false, true)

@@ -55,37 +55,3 @@ export const PersonCardFragment = graphql(`
     }
   }
 `);
-
-export const DirectoryFilterOptionsQuery = graphql(`
-  query DirectoryFilterOptions {
-    activities(first: 100, orderBy: { field: LABEL_EN }) {
-      edges {
-        node {
-          id
-          labelKk
-          labelRu
-          labelEn
-        }
-      }
-    }
-    interests(first: 100, orderBy: { field: LABEL_EN }) {
-      edges {
-        node {
-          id
-          labelKk
-          labelRu
-          labelEn
-        }
-      }
-    }
-    cohorts(first: 100, orderBy: [{ field: START_DATE, direction: DESC }]) {
-      edges {
-        node {
-          id
-          city
-          startDate
-        }
-      }
-    }
-  }
-`);

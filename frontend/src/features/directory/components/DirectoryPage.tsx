@@ -5,10 +5,11 @@ import { useQuery } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
+import { PeopleFilterOptionsQuery } from '../../../components/ui/peopleFilterOptions';
 import { QueryState } from '../../../components/ui/QueryState';
 import { nodes } from '../../../lib/connection';
 import { yearOf } from '../../../lib/format';
-import { DirectoryFilterOptionsQuery, DirectoryPeopleQuery } from '../api/documents';
+import { DirectoryPeopleQuery } from '../api/documents';
 import {
   activeFilterCount,
   filtersFromParams,
@@ -33,7 +34,7 @@ export function DirectoryPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
 
-  const [options] = useQuery({ query: DirectoryFilterOptionsQuery });
+  const [options] = useQuery({ query: PeopleFilterOptionsQuery });
   const [{ data, fetching, error }] = useQuery({
     query: DirectoryPeopleQuery,
     variables: { ...pageVariables(paging, directoryPageSize), where },

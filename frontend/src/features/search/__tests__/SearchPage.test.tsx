@@ -45,18 +45,18 @@ const results = (people: ReturnType<typeof person>[], total = people.length) => 
 
 describe('SearchPage', () => {
   it('asks for nothing until there is something to search for', async () => {
-    const { client, calls } = mockClient({ SearchFilterOptions: options });
+    const { client, calls } = mockClient({ PeopleFilterOptions: options });
     renderWithApp(<SearchPage />, { route: '/search', client });
     expect(screen.getByRole('heading', { level: 1, name: 'Search people' })).toBeInTheDocument();
     expect(screen.getByText(/Type a name, a city/)).toBeInTheDocument();
-    await waitFor(() => expect(calls.some((c) => c.name === 'SearchFilterOptions')).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.name === 'PeopleFilterOptions')).toBe(true));
     expect(calls.some((c) => c.name === 'SearchPeople')).toBe(false);
   });
 
   it('searches for the text with the filters and announces how many were found', async () => {
     const user = userEvent.setup();
     const { client, calls } = mockClient({
-      SearchFilterOptions: options,
+      PeopleFilterOptions: options,
       SearchPeople: results([person('7', 'Жанар', 'Ержанова')]),
     });
     renderWithApp(<SearchPage />, { route: '/search', client });
@@ -81,7 +81,7 @@ describe('SearchPage', () => {
   });
 
   it('says so when no one is found', async () => {
-    const { client } = mockClient({ SearchFilterOptions: options, SearchPeople: results([]) });
+    const { client } = mockClient({ PeopleFilterOptions: options, SearchPeople: results([]) });
     renderWithApp(<SearchPage />, { route: '/search?q=nobody', client });
     expect(await screen.findByText(/No one matches/)).toBeInTheDocument();
     await waitFor(() => expect(announcer()).toHaveTextContent('No one found.'));

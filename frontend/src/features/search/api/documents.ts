@@ -18,37 +18,3 @@ export const SearchPeopleQuery = graphql(`
     }
   }
 `);
-
-export const SearchFilterOptionsQuery = graphql(`
-  query SearchFilterOptions {
-    activities(first: 100, orderBy: { field: LABEL_EN }) {
-      edges {
-        node {
-          id
-          labelKk
-          labelRu
-          labelEn
-        }
-      }
-    }
-    interests(first: 100, orderBy: { field: LABEL_EN }) {
-      edges {
-        node {
-          id
-          labelKk
-          labelRu
-          labelEn
-        }
-      }
-    }
-    cohorts(first: 100, orderBy: [{ field: START_DATE, direction: DESC }]) {
-      edges {
-        node {
-          id
-          city
-          startDate
-        }
-      }
-    }
-  }
-`);

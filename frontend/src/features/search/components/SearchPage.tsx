@@ -5,13 +5,14 @@ import { useQuery } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
+import { PeopleFilterOptionsQuery } from '../../../components/ui/peopleFilterOptions';
 import { QueryState } from '../../../components/ui/QueryState';
 import { nodes } from '../../../lib/connection';
 import { yearOf } from '../../../lib/format';
 import { usePagedParams } from '../../../lib/usePagedParams';
 import { ConnectionControls, useConnectionsWith } from '../../connections';
 import { PersonCard } from '../../directory';
-import { SearchFilterOptionsQuery, SearchPeopleQuery } from '../api/documents';
+import { SearchPeopleQuery } from '../api/documents';
 import { activeFilters, hasSearch, peopleFilter, searchFromParams, searchToParams, type SearchState } from '../filters';
 import { SearchForm } from './SearchForm';
 
@@ -28,7 +29,7 @@ export function SearchPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
 
-  const [options] = useQuery({ query: SearchFilterOptionsQuery });
+  const [options] = useQuery({ query: PeopleFilterOptionsQuery });
   const [{ data, fetching, error }] = useQuery({
     query: SearchPeopleQuery,
     variables: { query: search.q || undefined, filter, ...paging.variables },
