@@ -29,6 +29,11 @@
 // new requests, and ending a connection is the person's own choice
 // (remove, or block).
 //
+// Every refusal (BAD_USER_INPUT) carries a stable reason beside its
+// English message (Refusal), which clients translate; errors that are not
+// about the input (NOT_FOUND, FORBIDDEN, UNAUTHENTICATED) have their code
+// only.
+//
 // Every write runs as the viewer, so the Connection policy (rules in
 // package access) checks it again; reads run as the viewer too, so a
 // person who blocked the viewer is simply not found. Each operation runs in
@@ -56,26 +61,49 @@ import (
 // MaxMessageChars bounds the message sent with a request.
 const MaxMessageChars = 500
 
-// Refusals of the state machine, for clients (BAD_USER_INPUT).
-var (
-	ErrSelf            = apierror.Input("you cannot send a connection request to yourself")
-	ErrAlreadyPending  = apierror.Input("you have already asked this person; the request is waiting for an answer")
-	ErrAlreadyAccepted = apierror.Input("you are already connected with this person")
-	ErrDeclined        = apierror.Input("this person did not accept your earlier request, so you cannot ask again")
-	ErrYouBlocked      = apierror.Input("you blocked this person; unblock them first")
-	ErrBlocked         = apierror.Input("you cannot send a connection request to this person")
-	ErrNotPending      = apierror.Input("this request is no longer waiting for an answer")
-	ErrNotAddressee    = apierror.Input("only the person who was asked can answer this request")
-	ErrNotRequester    = apierror.Input("only the person who asked can withdraw this request")
-	ErrNotBlocked      = apierror.Input("you have not blocked this person")
-	ErrNotConnected    = apierror.Input("you are not connected with this person")
-	ErrMessageTooLong  = apierror.Input("message: must be at most %d characters", MaxMessageChars)
-)
-
-// Reasons of the refusals about consent, sent to clients beside the code
-// (in the "reason" extension of a GraphQL error), so that they can say
-// what to do in their own words.
+// Reasons of the refusals (BAD_USER_INPUT), sent to clients beside the
+// code (in the "reason" extension of a GraphQL error), so that they can say
+// what went wrong, and what to do, in their own words. They are stable:
+// clients match them. Every reason has a message in the SPA's catalogs
+// (frontend/src/lib/i18n/locales, connections.refused.*), which a
+// frontend test checks against this list.
 const (
+	// ReasonSelfRequest: the viewer asked themself.
+	ReasonSelfRequest = "SELF_REQUEST"
+	// ReasonMessageTooLong: the message of a request has more than
+	// MaxMessageChars characters.
+	ReasonMessageTooLong = "MESSAGE_TOO_LONG"
+	// ReasonAlreadyRequested: the viewer's request to this person is
+	// still waiting for an answer.
+	ReasonAlreadyRequested = "ALREADY_REQUESTED"
+	// ReasonAlreadyConnected: the viewer and this person are connected.
+	ReasonAlreadyConnected = "ALREADY_CONNECTED"
+	// ReasonDeclined: this person declined the viewer's request, so the
+	// viewer cannot ask again.
+	ReasonDeclined = "DECLINED"
+	// ReasonBlockedByYou: the viewer blocked this person; they must
+	// unblock them first.
+	ReasonBlockedByYou = "BLOCKED_BY_YOU"
+	// ReasonBlocked: this person blocked the viewer (only staff, who see
+	// everyone, can get this far); the message does not say so.
+	ReasonBlocked = "BLOCKED"
+	// ReasonNotPending: the request was already answered or withdrawn.
+	ReasonNotPending = "NOT_PENDING"
+	// ReasonNotAddressee: only the person asked accepts or declines.
+	ReasonNotAddressee = "NOT_ADDRESSEE"
+	// ReasonNotRequester: only the person who asked withdraws.
+	ReasonNotRequester = "NOT_REQUESTER"
+	// ReasonNotBlocked: the viewer unblocked someone they had not blocked.
+	ReasonNotBlocked = "NOT_BLOCKED"
+	// ReasonNotConnected: the viewer removed a connection that is not
+	// (or no longer) accepted.
+	ReasonNotConnected = "NOT_CONNECTED"
+	// ReasonSelfBlock: the viewer blocked themself.
+	ReasonSelfBlock = "SELF_BLOCK"
+	// ReasonConcurrentChange: another write on the same two people won
+	// the race (the unique pair index); reloading shows where things are.
+	ReasonConcurrentChange = "CONCURRENT_CHANGE"
+
 	// ReasonPeerContactNotGranted: the person asked does not take
 	// connection requests.
 	ReasonPeerContactNotGranted = "PEER_CONTACT_NOT_GRANTED"
@@ -84,9 +112,10 @@ const (
 	ReasonRequesterPeerContactNotGranted = "REQUESTER_PEER_CONTACT_NOT_GRANTED"
 )
 
-// Refusal is a client error (BAD_USER_INPUT, like the state machine's)
-// with a stable, machine-readable reason. It unwraps to its
-// *apierror.Error, so that it is presented like any other.
+// Refusal is a client error (BAD_USER_INPUT) with a stable,
+// machine-readable reason; every refusal of the state machine is one. It
+// unwraps to its *apierror.Error, so that it is presented like any other,
+// with its English message (which older clients show as it is).
 type Refusal struct {
 	err    *apierror.Error
 	reason string
@@ -96,17 +125,50 @@ func (r *Refusal) Error() string  { return r.err.Message }
 func (r *Refusal) Unwrap() error  { return r.err }
 func (r *Refusal) Reason() string { return r.reason }
 
+// refusal returns a BAD_USER_INPUT Refusal with reason and a formatted message.
+func refusal(reason, format string, args ...any) *Refusal {
+	return &Refusal{apierror.Input(format, args...), reason}
+}
+
+// Refusals of the state machine.
+var (
+	ErrSelf = refusal(ReasonSelfRequest,
+		"you cannot send a connection request to yourself")
+	ErrAlreadyPending = refusal(ReasonAlreadyRequested,
+		"you have already asked this person; the request is waiting for an answer")
+	ErrAlreadyAccepted = refusal(ReasonAlreadyConnected,
+		"you are already connected with this person")
+	ErrDeclined = refusal(ReasonDeclined,
+		"this person did not accept your earlier request, so you cannot ask again")
+	ErrYouBlocked = refusal(ReasonBlockedByYou,
+		"you blocked this person; unblock them first")
+	ErrBlocked = refusal(ReasonBlocked,
+		"you cannot send a connection request to this person")
+	ErrNotPending = refusal(ReasonNotPending,
+		"this request is no longer waiting for an answer")
+	ErrNotAddressee = refusal(ReasonNotAddressee,
+		"only the person who was asked can answer this request")
+	ErrNotRequester = refusal(ReasonNotRequester,
+		"only the person who asked can withdraw this request")
+	ErrNotBlocked = refusal(ReasonNotBlocked,
+		"you have not blocked this person")
+	ErrNotConnected = refusal(ReasonNotConnected,
+		"you are not connected with this person")
+	ErrMessageTooLong = refusal(ReasonMessageTooLong,
+		"message: must be at most %d characters", MaxMessageChars)
+	ErrSelfBlock = refusal(ReasonSelfBlock,
+		"you cannot block yourself")
+	ErrConflict = refusal(ReasonConcurrentChange,
+		"a connection between you and this person already exists; reload and try again")
+)
+
 // Refusals for lack of consent.
 var (
-	ErrNoPeerContact = &Refusal{
-		apierror.Input("this person does not take connection requests"),
-		ReasonPeerContactNotGranted,
-	}
-	ErrOwnPeerContact = &Refusal{
-		apierror.Input("to ask people to connect, first let others ask you: turn on the consent " +
-			"\"Other graduates may ask to connect with me\" in your account settings"),
-		ReasonRequesterPeerContactNotGranted,
-	}
+	ErrNoPeerContact = refusal(ReasonPeerContactNotGranted,
+		"this person does not take connection requests")
+	ErrOwnPeerContact = refusal(ReasonRequesterPeerContactNotGranted,
+		"to ask people to connect, first let others ask you: turn on the consent "+
+			"\"Other graduates may ask to connect with me\" in your account settings")
 )
 
 // Refusals that are not about the input.
@@ -277,7 +339,7 @@ func Block(ctx context.Context, client *ent.Client, who int) (*ent.Connection, e
 		return nil, err
 	}
 	if who == self {
-		return nil, apierror.Input("you cannot block yourself")
+		return nil, ErrSelfBlock
 	}
 	var out *ent.Connection
 	err = inTx(ctx, client, func(c *ent.Client) error {
@@ -448,7 +510,7 @@ func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) e
 // pair (the unique pair index) as a refusal the client can act on.
 func conflict(err error) error {
 	if ent.IsConstraintError(err) {
-		return apierror.Input("a connection between you and this person already exists; reload and try again")
+		return ErrConflict
 	}
 	return err
 }

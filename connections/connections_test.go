@@ -3,7 +3,12 @@ package connections_test
 import (
 	"context"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +60,7 @@ func newTrio(t *testing.T) *trio {
 }
 
 // refused checks that err is the client error want (or has its code).
+// Errors that are not refusals of the input carry no reason.
 func refused(t *testing.T, what string, err error, want *apierror.Error) {
 	t.Helper()
 	var ae *apierror.Error
@@ -63,6 +69,9 @@ func refused(t *testing.T, what string, err error, want *apierror.Error) {
 	}
 	if ae.Code != want.Code || (want.Message != "" && ae.Message != want.Message) {
 		t.Fatalf("%s: err = %s %q, want %s %q", what, ae.Code, ae.Message, want.Code, want.Message)
+	}
+	if r := (*connections.Refusal)(nil); want.Code != apierror.BadUserInput && errors.As(err, &r) {
+		t.Fatalf("%s: a %s error with the reason %s", what, ae.Code, r.Reason())
 	}
 }
 
@@ -106,12 +115,12 @@ func TestRequestAcceptShowsContact(t *testing.T) {
 		t.Fatalf("request = %+v", req)
 	}
 	_, err = connections.Request(asA, x.client, x.b, "again")
-	refused(t, "asking twice", err, connections.ErrAlreadyPending)
+	refusedFor(t, "asking twice", err, connections.ErrAlreadyPending)
 	if got := x.email(asA, x.b); got != "" {
 		t.Fatalf("with a pending request, Asel sees Bolat's email %q", got)
 	}
 	_, err = connections.Accept(asA, x.client, req.ID)
-	refused(t, "the requester accepting", err, connections.ErrNotAddressee)
+	refusedFor(t, "the requester accepting", err, connections.ErrNotAddressee)
 	_, err = connections.Accept(x.as[x.c], x.client, req.ID)
 	refused(t, "a stranger accepting", err, code(apierror.NotFound))
 
@@ -123,11 +132,11 @@ func TestRequestAcceptShowsContact(t *testing.T) {
 		t.Fatalf("accepted = %+v", acc)
 	}
 	_, err = connections.Accept(asB, x.client, req.ID)
-	refused(t, "accepting twice", err, connections.ErrNotPending)
+	refusedFor(t, "accepting twice", err, connections.ErrNotPending)
 	_, err = connections.Decline(asB, x.client, req.ID)
-	refused(t, "declining after accepting", err, connections.ErrNotPending)
+	refusedFor(t, "declining after accepting", err, connections.ErrNotPending)
 	_, err = connections.Request(asB, x.client, x.a, "")
-	refused(t, "asking a connection", err, connections.ErrAlreadyAccepted)
+	refusedFor(t, "asking a connection", err, connections.ErrAlreadyAccepted)
 
 	// Contact details are CONNECTIONS: now both see each other's.
 	if got := x.email(asA, x.b); got != "bolat@example.org" {
@@ -159,9 +168,9 @@ func TestBadRequests(t *testing.T) {
 	x := newTrio(t)
 	asA := x.as[x.a]
 	_, err := connections.Request(asA, x.client, x.a, "me")
-	refused(t, "asking oneself", err, connections.ErrSelf)
+	refusedFor(t, "asking oneself", err, connections.ErrSelf)
 	_, err = connections.Request(asA, x.client, x.b, strings.Repeat("ы", connections.MaxMessageChars+1))
-	refused(t, "a long message", err, connections.ErrMessageTooLong)
+	refusedFor(t, "a long message", err, connections.ErrMessageTooLong)
 	if _, err := connections.Request(asA, x.client, x.b, strings.Repeat("ы", connections.MaxMessageChars)); err != nil {
 		t.Fatalf("a message of %d characters: %v", connections.MaxMessageChars, err)
 	}
@@ -200,13 +209,13 @@ func TestDeclineWithdrawAskAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = connections.Withdraw(asB, x.client, req.ID)
-	refused(t, "the addressee withdrawing", err, connections.ErrNotRequester)
+	refusedFor(t, "the addressee withdrawing", err, connections.ErrNotRequester)
 	w, err := connections.Withdraw(asA, x.client, req.ID)
 	if err != nil || w.Status != connection.StatusWITHDRAWN {
 		t.Fatalf("withdraw: %+v, %v", w, err)
 	}
 	_, err = connections.Accept(asB, x.client, req.ID)
-	refused(t, "accepting a withdrawn request", err, connections.ErrNotPending)
+	refusedFor(t, "accepting a withdrawn request", err, connections.ErrNotPending)
 
 	again, err := connections.Request(asA, x.client, x.b, "sorry, I clicked too soon")
 	if err != nil || again.Status != connection.StatusPENDING || again.ID == req.ID {
@@ -217,7 +226,7 @@ func TestDeclineWithdrawAskAgain(t *testing.T) {
 		t.Fatalf("decline: %+v, %v", d, err)
 	}
 	_, err = connections.Request(asA, x.client, x.b, "please")
-	refused(t, "asking again after a decline", err, connections.ErrDeclined)
+	refusedFor(t, "asking again after a decline", err, connections.ErrDeclined)
 	// The one who declined may change their mind and ask.
 	back, err := connections.Request(asB, x.client, x.a, "I changed my mind")
 	if err != nil || back.RequesterID != x.b || back.Status != connection.StatusPENDING {
@@ -248,7 +257,7 @@ func TestBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = connections.Block(asB, x.client, x.b)
-	refused(t, "blocking oneself", err, code(apierror.BadUserInput))
+	refusedFor(t, "blocking oneself", err, connections.ErrSelfBlock)
 	blk, err := connections.Block(asB, x.client, x.a)
 	if err != nil {
 		t.Fatal(err)
@@ -277,13 +286,13 @@ func TestBlock(t *testing.T) {
 	_, err = connections.Block(asA, x.client, x.b)
 	refused(t, "blocking a blocker", err, code(apierror.NotFound))
 	_, err = connections.Request(asB, x.client, x.a, "")
-	refused(t, "asking someone one blocked", err, connections.ErrYouBlocked)
-	refused(t, "Asel unblocking", connections.Unblock(asA, x.client, x.b), code(apierror.BadUserInput))
+	refusedFor(t, "asking someone one blocked", err, connections.ErrYouBlocked)
+	refusedFor(t, "Asel unblocking", connections.Unblock(asA, x.client, x.b), connections.ErrNotBlocked)
 
 	if err := connections.Unblock(asB, x.client, x.a); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, "unblocking twice", connections.Unblock(asB, x.client, x.a), connections.ErrNotBlocked)
+	refusedFor(t, "unblocking twice", connections.Unblock(asB, x.client, x.a), connections.ErrNotBlocked)
 	if !x.sees(asA, x.b) {
 		t.Fatal("after the unblock, Asel does not see Bolat")
 	}
@@ -370,7 +379,7 @@ func (x *trio) connections() []*ent.Connection {
 	return x.client.Connection.Query().Order(ent.Asc(connection.FieldID)).AllX(x.sys)
 }
 
-// refusedFor checks that err is the consent refusal want, reason and all.
+// refusedFor checks that err is the refusal want, reason and all.
 func refusedFor(t *testing.T, what string, err error, want *connections.Refusal) {
 	t.Helper()
 	var r *connections.Refusal
@@ -538,4 +547,90 @@ func TestAccepting(t *testing.T) {
 	partner := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 9, PersonID: x.c, Role: viewer.RolePartner})
 	_, err = connections.Accepting(partner, x.client, []int{x.a})
 	refused(t, "a partner", err, code(apierror.Forbidden))
+}
+
+// TestEveryRefusalHasAReason reads the package's source: every
+// BAD_USER_INPUT error is made by refusal, with a reason constant of its
+// own, and every reason is UPPER_SNAKE and used by exactly one refusal.
+// (A frontend test checks that each Reason constant has a message in the
+// SPA's catalogs: frontend/src/features/connections/__tests__/refusal.test.ts.)
+func TestEveryRefusalHasAReason(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "connections.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{} // constant -> value
+	values := map[string]string{}  // value -> constant
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if !strings.HasPrefix(n.Name, "Reason") {
+					continue
+				}
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					t.Fatalf("%s is not a string literal", n.Name)
+				}
+				v, _ := strconv.Unquote(lit.Value)
+				if !regexp.MustCompile(`^[A-Z]+(_[A-Z]+)*$`).MatchString(v) {
+					t.Errorf("%s = %q, want UPPER_SNAKE", n.Name, v)
+				}
+				if other, dup := values[v]; dup {
+					t.Errorf("%s and %s are both %q", other, n.Name, v)
+				}
+				reasons[n.Name], values[v] = v, n.Name
+			}
+		}
+	}
+	used := map[string]int{}
+	for _, d := range f.Decls {
+		fn, _ := d.(*ast.FuncDecl)
+		ast.Inspect(d, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			switch fun := call.Fun.(type) {
+			case *ast.Ident:
+				if fun.Name != "refusal" {
+					break
+				}
+				id, ok := call.Args[0].(*ast.Ident)
+				if !ok || reasons[id.Name] == "" {
+					t.Errorf("%s: refusal without a Reason constant", fset.Position(call.Pos()))
+					break
+				}
+				used[id.Name]++
+			case *ast.SelectorExpr:
+				pkg, ok := fun.X.(*ast.Ident)
+				if !ok || pkg.Name != "apierror" {
+					break
+				}
+				inRefusal := fn != nil && fn.Name.Name == "refusal"
+				if fun.Sel.Name == "Input" && !inRefusal {
+					t.Errorf("%s: a BAD_USER_INPUT error without a reason; use refusal", fset.Position(call.Pos()))
+				}
+				if fun.Sel.Name == "New" {
+					if arg, ok := call.Args[0].(*ast.SelectorExpr); ok && arg.Sel.Name == "BadUserInput" {
+						t.Errorf("%s: a BAD_USER_INPUT error without a reason; use refusal", fset.Position(call.Pos()))
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(reasons) == 0 {
+		t.Fatal("no Reason constants found")
+	}
+	for name := range reasons {
+		if used[name] != 1 {
+			t.Errorf("%s is the reason of %d refusals, want 1", name, used[name])
+		}
+	}
 }

@@ -171,6 +171,11 @@ func TestPeersFlow(t *testing.T) {
 	if r := req.RequestConnection; r.Status != "PENDING" || r.Direction != "OUTGOING" || r.Addressee.GivenName != "Айгерім" {
 		t.Fatalf("request: %+v", r)
 	}
+	msg := refusedWith(t, asel, "BAD_USER_INPUT", "ALREADY_REQUESTED",
+		`mutation($id: ID!) { requestConnection(personID: $id, message: "Again") { id } }`, "id", peer.ID)
+	if !strings.Contains(msg, "already asked this person") {
+		t.Errorf("asking twice: %q", msg)
+	}
 
 	var pending struct {
 		PendingRequestCount int
@@ -192,7 +197,7 @@ func TestPeersFlow(t *testing.T) {
 		t.Fatalf("incoming request: %+v", in)
 	}
 
-	msg := peersFail(t, asel, "BAD_USER_INPUT", `mutation($id: ID!) { acceptConnection(id: $id) { id } }`, "id", in.ID)
+	msg = refusedWith(t, asel, "BAD_USER_INPUT", "NOT_ADDRESSEE", `mutation($id: ID!) { acceptConnection(id: $id) { id } }`, "id", in.ID)
 	if !strings.Contains(msg, "only the person who was asked") {
 		t.Errorf("the requester accepting: %q", msg)
 	}
@@ -201,7 +206,7 @@ func TestPeersFlow(t *testing.T) {
 	if acc.AcceptConnection.Status != "ACCEPTED" {
 		t.Fatalf("accept: %+v", acc)
 	}
-	msg = peersFail(t, aig, "BAD_USER_INPUT", `mutation($id: ID!) { acceptConnection(id: $id) { id } }`, "id", in.ID)
+	msg = refusedWith(t, aig, "BAD_USER_INPUT", "NOT_PENDING", `mutation($id: ID!) { acceptConnection(id: $id) { id } }`, "id", in.ID)
 	if !strings.Contains(msg, "no longer waiting") {
 		t.Errorf("accepting twice: %q", msg)
 	}
@@ -239,15 +244,30 @@ func TestPeersErrors(t *testing.T) {
 	w := newPeersWorld(t, testdb.Open(t))
 	asel := w.as(w.asel)
 	id := func(n int) string { return fmt.Sprint(n) }
+	// Refusals of the connection state machine say why in a reason, too.
+	for _, c := range []struct {
+		query, reason string
+		kv            []any
+		words         string
+	}{
+		{`mutation($id: ID!) { requestConnection(personID: $id) { id } }`, "SELF_REQUEST", []any{"id", id(w.asel)}, "yourself"},
+		{`mutation($id: ID!, $m: String) { requestConnection(personID: $id, message: $m) { id } }`, "MESSAGE_TOO_LONG",
+			[]any{"id", id(w.aig), "m", strings.Repeat("x", 501)}, "at most 500"},
+		{`mutation($id: ID!) { blockPerson(personID: $id) }`, "SELF_BLOCK", []any{"id", id(w.asel)}, "block yourself"},
+		{`mutation($id: ID!) { unblockPerson(personID: $id) }`, "NOT_BLOCKED", []any{"id", id(w.ermek)}, "not blocked"},
+	} {
+		msg := refusedWith(t, asel, "BAD_USER_INPUT", c.reason, c.query, c.kv...)
+		if !strings.Contains(msg, c.words) {
+			t.Errorf("%s: message %q does not say %q", c.query, msg, c.words)
+		}
+	}
+	// Other errors have a code and no reason.
 	for _, c := range []struct {
 		who         *client.Client
 		code, query string
 		kv          []any
 		words       string
 	}{
-		{asel, "BAD_USER_INPUT", `mutation($id: ID!) { requestConnection(personID: $id) { id } }`, []any{"id", id(w.asel)}, "yourself"},
-		{asel, "BAD_USER_INPUT", `mutation($id: ID!, $m: String) { requestConnection(personID: $id, message: $m) { id } }`,
-			[]any{"id", id(w.aig), "m", strings.Repeat("x", 501)}, "at most 500"},
 		{asel, "NOT_FOUND", `mutation($id: ID!) { requestConnection(personID: $id) { id } }`, []any{"id", id(w.hidden)}, "no such person"},
 		{asel, "NOT_FOUND", `mutation { acceptConnection(id: 123456) { id } }`, nil, "no such connection"},
 		{w.as(0), "UNAUTHENTICATED", `mutation($id: ID!) { requestConnection(personID: $id) { id } }`, []any{"id", id(w.aig)}, "sign in"},
@@ -258,7 +278,7 @@ func TestPeersErrors(t *testing.T) {
 		{asel, "BAD_USER_INPUT", `{ searchPeople(filter: {lookingFor: "LOVE"}) { totalCount } }`, nil, "lookingFor"},
 		{asel, "BAD_USER_INPUT", `{ searchPeople(query: "a", after: "bm90IGEgY3Vyc29y") { totalCount } }`, nil, "cursor"},
 	} {
-		msg := peersFail(t, c.who, c.code, c.query, c.kv...)
+		msg := refusedWith(t, c.who, c.code, "", c.query, c.kv...)
 		if !strings.Contains(msg, c.words) {
 			t.Errorf("%s: message %q does not say %q", c.query, msg, c.words)
 		}

@@ -1333,6 +1333,11 @@ export type Mutation = {
    * is refused (BAD_USER_INPUT) with a reason in the error's extensions:
    * PEER_CONTACT_NOT_GRANTED (they do not take requests) or
    * REQUESTER_PEER_CONTACT_NOT_GRANTED (you have not allowed it yourself).
+   * Every refusal of the connection mutations (BAD_USER_INPUT) carries such a
+   * reason: SELF_REQUEST, MESSAGE_TOO_LONG, ALREADY_REQUESTED,
+   * ALREADY_CONNECTED, DECLINED, BLOCKED_BY_YOU, BLOCKED, NOT_PENDING,
+   * NOT_ADDRESSEE, NOT_REQUESTER, NOT_BLOCKED, NOT_CONNECTED, SELF_BLOCK or
+   * CONCURRENT_CHANGE.
    */
   requestConnection: Connection;
   /** Ask for a password reset link by mail. Always succeeds, whether or not the address has an account. */

@@ -89,6 +89,44 @@ describe('ConnectionControls', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
+  it('says a refusal with a known reason in the viewer’s words', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({
+      RequestConnection: {
+        errors: [
+          {
+            message: 'you are already connected with this person',
+            extensions: { code: 'BAD_USER_INPUT', reason: 'ALREADY_CONNECTED' },
+          },
+        ],
+      },
+    });
+    renderWithApp(<ConnectionControls person={person} connection={null} />, { client });
+    await user.click(screen.getByRole('button', { name: `Connect with ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(`You and ${name} are already connected.`);
+  });
+
+  it('says why an answer was refused, beside the buttons', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({
+      AcceptConnection: {
+        errors: [
+          {
+            message: 'this request is no longer waiting for an answer',
+            extensions: { code: 'BAD_USER_INPUT', reason: 'NOT_PENDING' },
+          },
+        ],
+      },
+    });
+    renderWithApp(<ConnectionControls person={person} connection={connection('PENDING', 'INCOMING')} />, { client });
+    await user.click(screen.getByRole('button', { name: `Accept request from ${name}` }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This request is no longer waiting for an answer. Reload the page to see what has changed.',
+    );
+    await waitFor(() => expect(announcer()).toHaveTextContent('This request is no longer waiting for an answer.'));
+  });
+
   it('lets the viewer withdraw a request they sent', async () => {
     const user = userEvent.setup();
     const { client, calls } = mockClient({ WithdrawConnection: saved('withdrawConnection', 'WITHDRAWN') });

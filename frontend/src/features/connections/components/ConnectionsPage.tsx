@@ -9,7 +9,6 @@ import { QueryState } from '../../../components/ui/QueryState';
 import type { ConnectionPersonFragment } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
 import { formatDate } from '../../../lib/format';
-import { errorCode } from '../../../lib/graphql/errors';
 import { useLanguage } from '../../../lib/i18n';
 import {
   AcceptConnectionMutation,
@@ -20,6 +19,7 @@ import {
   UnblockPersonMutation,
   WithdrawConnectionMutation,
 } from '../api/documents';
+import { connectionRefusal } from '../refusal';
 
 const pageSize = 10;
 
@@ -65,11 +65,13 @@ export function ConnectionsPage() {
   const blocked = nodes(data?.blockedPeople);
 
   /**
-   * Runs one action on one row. On success the row leaves its list, so focus
-   * goes to that list's heading, which says the new count.
+   * Runs one action on one row, with the person `name`. On success the row
+   * leaves its list, so focus goes to that list's heading, which says the new
+   * count; a refusal is said in the viewer's language when its reason is known.
    */
   async function act(
     id: string,
+    name: string,
     action: () => Promise<{ error?: import('@urql/core').CombinedError | undefined }>,
     done: string,
     heading: RefObject<HTMLHeadingElement | null>,
@@ -80,9 +82,7 @@ export function ConnectionsPage() {
     const res = await action();
     setBusy(null);
     if (res.error) {
-      const code = errorCode(res.error);
-      const message =
-        code === 'BAD_USER_INPUT' ? (res.error.graphQLErrors[0]?.message ?? '') : t(`errors.${code ?? 'UNKNOWN'}`);
+      const { message } = connectionRefusal(res.error, name, t);
       setProblem({ id, message });
       announce(message);
       return false;
@@ -112,7 +112,7 @@ export function ConnectionsPage() {
         className={`button ${variant}`}
         aria-label={t(`connections.named.${verb}`, { name })}
         aria-disabled={busy === connectionId || undefined}
-        onClick={() => void act(connectionId, run, t(`connections.done.${done}`, { name }), heading)}
+        onClick={() => void act(connectionId, name, run, t(`connections.done.${done}`, { name }), heading)}
       >
         {t(`connections.actions.${verb}`)}
       </button>
@@ -362,6 +362,7 @@ export function ConnectionsPage() {
               c.kind === 'block' ? () => block({ personID: c.person.id }) : () => remove({ id: c.connectionId });
             void act(
               c.connectionId,
+              name,
               action,
               t(`connections.done.${c.kind === 'block' ? 'blocked' : 'removed'}`, { name }),
               c.heading,

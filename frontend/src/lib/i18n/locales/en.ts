@@ -594,6 +594,22 @@ export const en = {
       PEER_CONTACT_NOT_GRANTED: '{{name}} does not take connection requests at the moment.',
       REQUESTER_PEER_CONTACT_NOT_GRANTED:
         'To ask people to connect, first let other graduates ask you: in “My consents”, turn on “Other graduates may ask to connect with me”.',
+      SELF_REQUEST: 'You cannot send a connection request to yourself.',
+      MESSAGE_TOO_LONG_one: 'The message is too long. Please shorten it to {{count}} character.',
+      MESSAGE_TOO_LONG_other: 'The message is too long. Please shorten it to {{count}} characters.',
+      ALREADY_REQUESTED: 'You have already asked {{name}} to connect. The request is waiting for an answer.',
+      ALREADY_CONNECTED: 'You and {{name}} are already connected.',
+      DECLINED: '{{name}} did not accept your earlier request, so you cannot ask again.',
+      BLOCKED_BY_YOU: 'You blocked {{name}}. To ask them to connect, unblock them first.',
+      BLOCKED: 'You cannot send a connection request to {{name}}.',
+      NOT_PENDING: 'This request is no longer waiting for an answer. Reload the page to see what has changed.',
+      NOT_ADDRESSEE: 'Only the person who was asked can answer this request.',
+      NOT_REQUESTER: 'Only the person who sent this request can withdraw it.',
+      NOT_BLOCKED: 'You have not blocked {{name}}.',
+      NOT_CONNECTED: 'You are not connected with {{name}}. Reload the page to see what has changed.',
+      SELF_BLOCK: 'You cannot block yourself.',
+      CONCURRENT_CHANGE:
+        'A connection or request between you and {{name}} already exists: something changed in the meantime. Reload the page and try again.',
       openConsents: 'Open “My consents”',
     },
     dialog: {
