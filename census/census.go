@@ -20,6 +20,7 @@ package census
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	entgo "entgo.io/ent"
@@ -81,8 +82,10 @@ func (c *Census) Count(ctx context.Context, v viewer.Viewer) (int, error) {
 	sys := viewer.NewContext(context.WithValue(ctx, wholeKey{}, false), viewer.Viewer{System: true})
 	name, audience := access.Audience(v)
 	n, err := c.size(sys, name, audience)
-	if err != nil || v.PersonID == 0 {
-		// Without a person, a viewer sees exactly their audience.
+	visible := access.PersonVisible(v)
+	if err != nil || v.PersonID == 0 || visible == nil {
+		// Without a person, a viewer sees exactly their audience; staff
+		// see everyone, their audience too.
 		return n, err
 	}
 	// The viewer's own few: themself and whoever has a connection with
@@ -99,10 +102,9 @@ func (c *Census) Count(ctx context.Context, v viewer.Viewer) (int, error) {
 	for _, r := range rows {
 		few = append(few, r.RequesterID, r.AddresseeID)
 	}
-	seen := c.client.Person.Query().Where(person.IDIn(few...))
-	if p := access.PersonVisible(v); p != nil {
-		seen.Where(p)
-	}
+	slices.Sort(few)
+	few = slices.Compact(few)
+	seen := c.client.Person.Query().Where(person.IDIn(few...), visible)
 	inAudience := c.client.Person.Query().Where(person.IDIn(few...))
 	if audience != nil {
 		inAudience.Where(audience)
