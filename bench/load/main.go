@@ -275,6 +275,10 @@ func runBench(ctx context.Context, c config) error {
 			return gqlBody(pglDirectoryQuery, map[string]any{"first": 20})
 		}}, pglMem, c.clients},
 		{"hand", scenario{name: "directory page", target: hand, body: dir}, nil, c.clients},
+		{"directory", scenario{name: "directory page, each client 5 pages a second", target: member, body: dir,
+			every: 200 * time.Millisecond}, birgeMem, []int{top}},
+		{"postgraphile", scenario{name: "directory page, each client 5 pages a second", target: pgl, every: 200 * time.Millisecond,
+			body: func(int) []byte { return gqlBody(pglDirectoryQuery, map[string]any{"first": 20}) }}, pglMem, []int{top}},
 		{"directory", scenario{name: "directory page, edges only (no count)", target: member, body: edgesOnly}, birgeMem, []int{top}},
 		{"postgraphile", scenario{name: "directory page, edges only (no count)", target: pgl, body: func(int) []byte {
 			return gqlBody(pglDirectoryEdgesQuery, map[string]any{"first": 20})
