@@ -2,12 +2,8 @@ package search_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	mrand "math/rand/v2"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -202,28 +198,7 @@ func cpuTime(db *database.DB) time.Duration {
 // and drops it when the benchmark ends.
 func benchDatabase(b *testing.B, server string) *database.DB {
 	b.Helper()
-	u, err := url.Parse(server)
-	if err != nil {
-		b.Fatal(err)
-	}
-	admin, err := sql.Open("postgres", server)
-	if err != nil {
-		b.Fatal(err)
-	}
-	buf := make([]byte, 6)
-	rand.Read(buf)
-	name := "birge_bench_" + hex.EncodeToString(buf)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			b.Errorf("drop %s: %v", name, err)
-		}
-	})
-	u.Path = "/" + name
-	db, err := database.Open(u.String(), database.Options{MaxOpenConns: 20})
+	db, err := database.Open(testdb.Postgres(b, server), database.Options{MaxOpenConns: 20})
 	if err != nil {
 		b.Fatal(err)
 	}

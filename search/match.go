@@ -132,7 +132,7 @@ type Tag struct {
 func NewTag(id int, labels ...string) Tag {
 	var ws []string
 	for _, l := range labels {
-		for _, w := range textkey.Words(strings.ReplaceAll(l, "-", " ")) {
+		for _, w := range textkey.Words(l) { // a hyphen parts words
 			if !slices.Contains(ws, w) {
 				ws = append(ws, w)
 			}

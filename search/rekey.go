@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/person"
@@ -32,7 +31,7 @@ func Rekey(ctx context.Context, client *ent.Client) (int, error) {
 			return changed, fmt.Errorf("search: rekey people: %w", err)
 		}
 		for _, p := range people {
-			key := textkey.Key(strings.Join([]string{p.GivenName, p.FamilyName, p.City}, " "))
+			key := textkey.PersonKey(p.GivenName, p.FamilyName, p.City)
 			if key != p.SearchKey {
 				if err := client.Person.UpdateOneID(p.ID).SetSearchKey(key).Exec(ctx); err != nil {
 					return changed, fmt.Errorf("search: rekey person %d: %w", p.ID, err)

@@ -29,8 +29,9 @@
 // words of search keys, with their one-letter deletions, finds the
 // candidates of each word, typos included, in one index scan per query
 // (see sql.go); SQLite reads its few hundred rows. One statement ranks,
-// counts and loads a page; tags and bios are looked up first (one or two
-// short statements).
+// counts and loads a page; the people of matching tags (a statement per
+// query word that names a tag) and bios (one statement) are looked up
+// first.
 //
 // # Privacy
 //
@@ -272,9 +273,12 @@ func window(p Page) (lo, hi int, err error) {
 		}
 		hi = max(n, lo)
 	}
-	for name, n := range map[string]*int{"first": p.First, "last": p.Last} {
-		if n != nil && (*n < 0 || *n > MaxPage) {
-			return 0, 0, apierror.Input("%s must be between 0 and %d (got %d)", name, MaxPage, *n)
+	for _, arg := range []struct {
+		name string
+		n    *int
+	}{{"first", p.First}, {"last", p.Last}} {
+		if arg.n != nil && (*arg.n < 0 || *arg.n > MaxPage) {
+			return 0, 0, apierror.Input("%s must be between 0 and %d (got %d)", arg.name, MaxPage, *arg.n)
 		}
 	}
 	if p.First != nil && (hi < 0 || lo+*p.First < hi) {

@@ -3,9 +3,6 @@ package server_test
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -37,30 +34,7 @@ func scratchDatabase(t *testing.T) string {
 	if serverURL == "" {
 		return filepath.Join(t.TempDir(), "birge.db")
 	}
-	u, err := url.Parse(serverURL)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		t.Fatalf("%s must be a postgres:// URL", testdb.EnvURL)
-	}
-	admin, err := sql.Open("postgres", serverURL)
-	if err != nil {
-		t.Fatalf("open the test server: %v", err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "birge_srv_" + hex.EncodeToString(b)
-	// The name is ours (hex digits only), so it is safe to splice in.
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return testdb.Postgres(t, serverURL)
 }
 
 // gqlClient talks to a running server as a browser on its own origin

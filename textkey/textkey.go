@@ -179,5 +179,11 @@ func collapseRuns(w string) string {
 // spaces is the keys of the parts joined by spaces.
 func Key(s string) string { return Skeleton(s) }
 
+// PersonKey is the search key of a person: the key of their given name,
+// family name and city, which package search matches query words with.
+func PersonKey(given, family, city string) string {
+	return Key(given + " " + family + " " + city)
+}
+
 // Words returns the words of Key(s).
 func Words(s string) []string { return strings.Fields(Key(s)) }

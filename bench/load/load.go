@@ -88,9 +88,8 @@ type scenario struct {
 	name   string // "directory page", ...
 	target *target
 	body   func(i int) []byte // the i-th request of a client
-	do     func(ctx context.Context, i int) (int, error)
-	pid    int    // the server's process, for its CPU time; 0 for this one
-	dbName string // the database, whose backends' CPU time is counted
+	pid    int                // the server's process, for its CPU time; 0 for this one
+	dbName string             // the database, whose backends' CPU time is counted
 	// every, if set, paces each client: one request every so often (the
 	// clients spread over the interval), rather than each as soon as
 	// the last is answered.
@@ -151,17 +150,9 @@ func run(ctx context.Context, s scenario, clients int, d time.Duration) result {
 					turn = turn.Add(s.every)
 				}
 				t0 := time.Now()
-				var size int
-				var err error
-				if s.do != nil {
-					size, err = s.do(ctx, i)
-				} else {
-					var out []byte
-					out, err = s.target.post(ctx, s.body(i))
-					size = len(out)
-				}
+				out, err := s.target.post(ctx, s.body(i))
 				lat = append(lat, time.Since(t0))
-				n += int64(size)
+				n += int64(len(out))
 				if err != nil {
 					errs++
 					if firstErr == nil {

@@ -92,7 +92,11 @@ func mainErr() error {
 	if only != "" {
 		c.only = map[string]bool{}
 		for _, s := range strings.Split(only, ",") {
-			c.only[strings.TrimSpace(s)] = true
+			s = strings.TrimSpace(s)
+			if !slices.Contains(scenarioKeys, s) {
+				return fmt.Errorf("-only: unknown scenario %q (want some of %s)", s, strings.Join(scenarioKeys, ","))
+			}
+			c.only[s] = true
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -103,6 +107,9 @@ func mainErr() error {
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "load: "+format+"\n", args...)
 }
+
+// scenarioKeys are the names -only accepts.
+var scenarioKeys = []string{"directory", "spa", "profile", "search", "dashboard", "postgraphile", "hand"}
 
 func (c config) want(s string) bool { return c.only == nil || c.only[s] }
 

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"context"
-	"strings"
 
 	"entgo.io/ent"
 
@@ -53,7 +52,7 @@ func personSearchKey(next ent.Mutator) ent.Mutator {
 				}
 			}
 		}
-		pm.SetSearchKey(textkey.Key(strings.Join([]string{given, family, city}, " ")))
+		pm.SetSearchKey(textkey.PersonKey(given, family, city))
 		return next.Mutate(ctx, m)
 	})
 }

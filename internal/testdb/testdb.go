@@ -48,7 +48,7 @@ func open(t testing.TB, wrap func(dialect.Driver) dialect.Driver) *database.DB {
 	t.Helper()
 	rawURL := sqliteURL(t)
 	if server := os.Getenv(EnvURL); server != "" {
-		rawURL = postgresDatabase(t, server)
+		rawURL = Postgres(t, server)
 	}
 	db, err := database.Open(rawURL, database.Options{Wrap: wrap, MaxOpenConns: 4})
 	if err != nil {
@@ -78,9 +78,9 @@ func sqliteURL(t testing.TB) string {
 	return "file:" + name + "_" + randomHex() + "?mode=memory&cache=shared"
 }
 
-// postgresDatabase creates an empty database on the server at serverURL,
-// drops it when t ends, and returns its URL.
-func postgresDatabase(t testing.TB, serverURL string) string {
+// Postgres creates an empty database on the PostgreSQL server at
+// serverURL, drops it when t ends, and returns its URL.
+func Postgres(t testing.TB, serverURL string) string {
 	t.Helper()
 	u, err := url.Parse(serverURL)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
