@@ -2,13 +2,14 @@ package access
 
 import (
 	"context"
-	"slices"
 
 	"entgo.io/ent/entql"
 
+	"github.com/shyraq/birge/apierror"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/connection"
+	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/outcomesurvey"
 	"github.com/shyraq/birge/ent/person"
@@ -109,13 +110,8 @@ func AllowOwnPerson() privacy.MutationRule {
 		if v.PersonID == 0 || !ok || id != v.PersonID || !m.Op().Is(ent.OpUpdateOne) {
 			return privacy.Skip
 		}
-		if len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+		if len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 || !onlyFields(m, own) {
 			return privacy.Skip
-		}
-		for _, f := range m.Fields() {
-			if !slices.Contains(own, f) {
-				return privacy.Skip
-			}
 		}
 		return privacy.Allow
 	})
@@ -196,5 +192,38 @@ func FilterOwnSurveys() privacy.QueryRule {
 		}
 		q.Where(outcomesurvey.HasEnrollmentWith(enrollment.PersonID(v.PersonID)))
 		return privacy.Allow
+	})
+}
+
+// RequireSurveyConsent refuses to record or change an outcome survey of a
+// person who has not consented to outcome surveys (a granted, not revoked,
+// OUTCOME_SURVEYS consent), whoever records it; the system (seeding) is
+// allowed by an earlier rule. The person's consents are read as the
+// system: the writer only learns yes or no, of an enrollment it names.
+func RequireSurveyConsent() privacy.MutationRule {
+	return privacy.OutcomeSurveyMutationRuleFunc(func(ctx context.Context, m *ent.OutcomeSurveyMutation) error {
+		if !m.Op().Is(ent.OpCreate | ent.OpUpdateOne) {
+			return privacy.Skip
+		}
+		id, ok := m.EnrollmentID()
+		if !ok {
+			old, err := m.OldEnrollmentID(ctx)
+			if err != nil {
+				return privacy.Skip // no such survey: later rules decide
+			}
+			id = old
+		}
+		sys := privacy.DecisionContext(ctx, privacy.Allow)
+		consented, err := m.Client().Consent.Query().
+			Where(consent.KindEQ(consent.KindOUTCOME_SURVEYS), consent.RevokedAtIsNil(),
+				consent.HasPersonWith(person.HasEnrollmentsWith(enrollment.ID(id)))).
+			Exist(sys)
+		if err != nil {
+			return err
+		}
+		if !consented {
+			return apierror.Input("enrollmentID: this person has not consented to outcome surveys")
+		}
+		return privacy.Skip
 	})
 }

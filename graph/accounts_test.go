@@ -434,6 +434,12 @@ func TestWritesNeedSessionAndRole(t *testing.T) {
 	r, _ = e.signedIn(e.member.Email).do(`mutation($id: ID!) { updatePerson(id: $id, input: {givenName: "Hacked"}) { id } }`,
 		map[string]any{"id": mxID(e.peer.QueryPerson().OnlyIDX(sys))})
 	mxWantCode(t, "a member updating another person", r, "FORBIDDEN")
+	// Nor clear a field of their own person that they may not set.
+	own := map[string]any{"id": mxID(e.member.QueryPerson().OnlyIDX(sys))}
+	r, _ = e.signedIn(e.member.Email).do(`mutation($id: ID!) { updatePerson(id: $id, input: {clearLookingFor: true}) { id } }`, own)
+	mxWantCode(t, "a member clearing what they may not set", r, "FORBIDDEN")
+	r, _ = e.signedIn(e.member.Email).do(`mutation($id: ID!) { updatePerson(id: $id, input: {city: "Taraz"}) { id } }`, own)
+	mxNoErrors(t, "a member changing their own city", r)
 }
 
 func TestPrivacySettingsAndConsents(t *testing.T) {

@@ -320,6 +320,17 @@ func TestValidation(t *testing.T) {
 		})
 	}
 
+	// A field that manages its own transaction, sent with writes that run
+	// in the operation's: refused before anything runs, however the
+	// fields are spelled.
+	for _, q := range []string{
+		`mutation { signOut createOrganization(input: {name: "Mixed", kind: FOUNDATION}) { id } }`,
+		`mutation { createOrganization(input: {name: "Mixed", kind: FOUNDATION}) { id } ... on Mutation { signOut } }`,
+		`mutation { ...Out createOrganization(input: {name: "Mixed", kind: FOUNDATION}) { id } } fragment Out on Mutation { signOut }`,
+	} {
+		a.failWith("BAD_USER_INPUT", q, []string{"signOut", "own"})
+	}
+
 	// Nothing refused was written, in part or whole.
 	ctx := a.ctx
 	counts := map[string][2]int{

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/shyraq/birge/ent"
-	"github.com/shyraq/birge/ent/consent"
-	"github.com/shyraq/birge/personal"
 	"github.com/shyraq/birge/report"
 	"github.com/shyraq/birge/viewer"
 )
@@ -22,20 +20,7 @@ func (r *mutationResolver) RecordOutcomeSurvey(ctx context.Context, input ent.Cr
 	if v := viewer.FromContext(ctx); v.AccountID > 0 {
 		b.SetRecordedByID(v.AccountID)
 	}
-	survey, err := b.Save(ctx) // the policy decides who may record
-	if err != nil {
-		return nil, err
-	}
-	// Only with the person's consent to outcome surveys; refusing here
-	// rolls the mutation's transaction back.
-	ok, err := personal.EnrollmentConsented(ctx, ent.FromContext(ctx), input.EnrollmentID, consent.KindOUTCOME_SURVEYS)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, InputError("enrollmentID: this person has not consented to outcome surveys")
-	}
-	return survey, nil
+	return b.Save(ctx) // the policy decides who may record, and needs the person's consent
 }
 
 // UpdateOutcomeSurvey is the resolver for the updateOutcomeSurvey field.

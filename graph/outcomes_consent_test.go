@@ -51,6 +51,14 @@ func TestRecordOutcomeSurveyNeedsConsent(t *testing.T) {
 	var out struct{ RecordOutcomeSurvey struct{ ID string } }
 	st.do(record, &out, vars("in", in)...)
 	if out.RecordOutcomeSurvey.ID == "" {
-		t.Error("recording with consent returned no survey")
+		t.Fatal("recording with consent returned no survey")
+	}
+	// Revoked again: the recorded answers cannot be changed either.
+	revoke()
+	update := `mutation($id: ID!) { updateOutcomeSurvey(id: $id, input: {independence: 1}) { id } }`
+	st.failWith("BAD_USER_INPUT", update, []string{"consent"}, vars("id", out.RecordOutcomeSurvey.ID)...)
+	s, err := c.OutcomeSurvey.Query().Where(outcomesurvey.EnrollmentID(e.ID), outcomesurvey.StageEQ(outcomesurvey.StageMONTH_6)).Only(d.ctx)
+	if err != nil || s.Independence != 4 {
+		t.Errorf("survey after a refused update = %+v (%v), want independence 4", s, err)
 	}
 }

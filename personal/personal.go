@@ -401,17 +401,3 @@ func DeleteAccount(ctx context.Context, client *ent.Client) error {
 	}
 	return tx.Commit()
 }
-
-// EnrollmentConsented reports whether the person of an enrollment has a
-// granted (not revoked) consent of kind. It reads consents as the system:
-// the caller only learns yes or no, for a record it may already see.
-func EnrollmentConsented(ctx context.Context, client *ent.Client, enrollmentID int, kind consent.Kind) (bool, error) {
-	sys := privacy.DecisionContext(ctx, privacy.Allow)
-	e, err := client.Enrollment.Get(sys, enrollmentID)
-	if err != nil {
-		return false, err
-	}
-	return client.Consent.Query().
-		Where(consent.PersonID(e.PersonID), consent.KindEQ(kind), consent.RevokedAtIsNil()).
-		Exist(sys)
-}

@@ -47,10 +47,10 @@ func (o *Outcomes) CSV() (string, error) { return CSV(o) }
 // CSV returns the report as CSV text.
 func (f *Funding) CSV() (string, error) { return CSV(f) }
 
-func count(c Cell) string { return c.Text(0) }
+// whole formats a figure with no decimals: a count, or an amount of tenge.
+func whole(c Cell) string { return c.Text(0) }
 func share(c Cell) string { return c.Text(3) }
 func mean(c Cell) string  { return c.Text(2) }
-func money(c Cell) string { return c.Text(0) }
 func kzt(n int64) string  { return strconv.FormatInt(n, 10) }
 func number(n int) string { return strconv.Itoa(n) }
 func optMean(c *Cell) string {
@@ -67,11 +67,11 @@ func optShare(c *Cell) string {
 	return share(*c)
 }
 
-func optCount(c *Cell) string {
+func optWhole(c *Cell) string {
 	if c == nil {
 		return ""
 	}
-	return count(*c)
+	return whole(*c)
 }
 
 func optInt(n *int) string {
@@ -107,7 +107,7 @@ func (r *Reach) table() ([]string, [][]string) {
 	var rows [][]string
 	for _, x := range append(r.Rows, r.Total) {
 		rows = append(rows, append(groupColumns(x.Group),
-			number(x.CoursesRun), count(x.Participants), count(x.Completed), share(x.CompletionRate)))
+			number(x.CoursesRun), whole(x.Participants), whole(x.Completed), share(x.CompletionRate)))
 	}
 	return header, rows
 }
@@ -121,9 +121,9 @@ func (o *Outcomes) table() ([]string, [][]string) {
 	for _, x := range append(o.Rows, o.Total) {
 		for _, s := range x.Stages {
 			rows = append(rows, append(groupColumns(x.Group),
-				string(s.Stage), count(x.Completed), count(s.Due), count(s.Responded), share(s.ResponseRate),
+				string(s.Stage), whole(x.Completed), whole(s.Due), whole(s.Responded), share(s.ResponseRate),
 				share(s.CooksForSelf), share(s.TravelsAlone), share(s.CommunityParticipation), share(s.EmployedOrStudying),
-				optCount(s.Compared), optShare(s.IndependenceImproved), optMean(s.IndependenceChange),
+				optWhole(s.Compared), optShare(s.IndependenceImproved), optMean(s.IndependenceChange),
 				optShare(s.ConfidenceImproved), optMean(s.ConfidenceChange)))
 		}
 	}
@@ -142,13 +142,13 @@ func (f *Funding) table() ([]string, [][]string) {
 		}
 		for _, c := range f.CostByYear {
 			rows = append(rows, []string{number(c.Year), kzt(c.FundingKZT), number(grants[c.Year]),
-				count(c.Participants), count(c.Completed), money(c.PerParticipantKZT), money(c.PerCompleterKZT)})
+				whole(c.Participants), whole(c.Completed), whole(c.PerParticipantKZT), whole(c.PerCompleterKZT)})
 		}
 		total := 0
 		for _, r := range f.Rows {
 			total += r.Grants
 		}
-		rows = append(rows, []string{"all", kzt(f.TotalKZT), number(total), "", "", money(f.PerParticipantKZT), money(f.PerCompleterKZT)})
+		rows = append(rows, []string{"all", kzt(f.TotalKZT), number(total), "", "", whole(f.PerParticipantKZT), whole(f.PerCompleterKZT)})
 	default:
 		header = []string{strings.ToLower(string(f.GroupBy)), "funder_id", "amount_kzt", "grants"}
 		total := 0

@@ -25,12 +25,7 @@ func (g FundingGrouping) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quo
 // UnmarshalGQL reads a GraphQL enum value.
 func (g *FundingGrouping) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
-	switch FundingGrouping(s) {
-	case ByFunder, ByFundingYear, ByPurpose:
-	default:
-		ok = false
-	}
-	if !ok {
+	if !ok || fundingGroupingOf(FundingGrouping(s)) != nil {
 		return fmt.Errorf("%v is not a funding grouping", v)
 	}
 	*g = FundingGrouping(s)

@@ -72,8 +72,11 @@ type course struct {
 	sums       []int
 }
 
-// dueAfter is when a stage comes, from a course's start and end.
-func dueAfter(st outcomesurvey.Stage, start, end time.Time) time.Time {
+// DueAfter is when stage st comes for a course that runs from start to
+// end: the start for BASELINE, the end for COURSE_END, and 3, 6 and 12
+// months after the end for the follow-ups. The reports count a stage as
+// due from then; the seeds date their surveys from it.
+func DueAfter(st outcomesurvey.Stage, start, end time.Time) time.Time {
 	switch st {
 	case outcomesurvey.StageBASELINE:
 		return start
@@ -150,7 +153,7 @@ func load(ctx context.Context, client *ent.Client, now time.Time) (*data, error)
 			counts: make([]int, nMeasures), sums: make([]int, 2*len(Stages)),
 		}
 		for _, st := range Stages {
-			x.due = append(x.due, !now.Before(dueAfter(st, c.StartDate, c.EndDate)))
+			x.due = append(x.due, !now.Before(DueAfter(st, c.StartDate, c.EndDate)))
 		}
 		d.courses = append(d.courses, x)
 		byID[c.ID] = x

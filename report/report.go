@@ -219,6 +219,14 @@ func groupingOf(g Grouping) error {
 	return nil
 }
 
+// fundingGroupingOf validates a funding grouping.
+func fundingGroupingOf(g FundingGrouping) error {
+	if !slices.Contains([]FundingGrouping{ByFunder, ByFundingYear, ByPurpose}, g) {
+		return fmt.Errorf("report: unknown funding grouping %q", g)
+	}
+	return nil
+}
+
 // Headline returns the headline figures; anyone may read them.
 func (s *Service) Headline(ctx context.Context) (*Headline, error) {
 	snap, err := s.authorized(ctx, KindHeadline)

@@ -191,8 +191,8 @@ func (s *Snapshot) Funding(g FundingGrouping) (*Funding, error) {
 		}
 		return key{}
 	}
-	if !slices.Contains([]FundingGrouping{ByFunder, ByFundingYear, ByPurpose}, g) {
-		return nil, fmt.Errorf("report: unknown funding grouping %q", g)
+	if err := fundingGroupingOf(g); err != nil {
+		return nil, err
 	}
 	f := &Funding{GroupBy: g, GeneratedAt: s.GeneratedAt, Rows: []FundingRow{}}
 	rows := map[key]*FundingRow{}

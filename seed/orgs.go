@@ -26,7 +26,7 @@ type orgSpec struct {
 }
 
 // orgsSince is when the organizations entered the directory.
-func orgsSince() time.Time { return date(2017, time.September, 1) }
+func orgsSince() time.Time { return Date(2017, time.September, 1) }
 
 // orgIndex returns the position in orgs of the organization named name.
 func orgIndex(name string) int {

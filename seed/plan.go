@@ -22,9 +22,10 @@ const rngSeed1, rngSeed2 = 2017, 2026
 // Today is the date the demo community is seen from: courses that ended
 // before it are COMPLETED, the next Almaty course, in spring, is OPEN for
 // applications and the first Ust-Kamenogorsk course, in autumn, is PLANNED.
-func Today() time.Time { return date(2026, time.November, 16) }
+func Today() time.Time { return Date(2026, time.November, 16) }
 
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// Date is midnight UTC on the given day, as the seeds' dates are.
+func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // courseLength is the time from the first to the last day of a course.
 const courseLength = 6 * 24 * time.Hour
@@ -130,7 +131,7 @@ func newPlan() *plan {
 		for _, a := range t.activities {
 			trainerIdx[a] = append(trainerIdx[a], i)
 		}
-		pp := fixed(t, date(2017, time.September, 1))
+		pp := fixed(t, Date(2017, time.September, 1))
 		pp.email = emails.next(t.given, t.family)
 		pp.trainer = true
 		pp.interests = randomSubset(r, len(interests), 1, 3)
@@ -142,7 +143,7 @@ func newPlan() *plan {
 	p.demoTrainer = 0
 	p.demoStaff = len(p.people)
 	names.reserve(coordinator.given, coordinator.family)
-	staff := fixed(coordinator, date(2017, time.September, 1))
+	staff := fixed(coordinator, Date(2017, time.September, 1))
 	staff.email = emails.next(coordinator.given, coordinator.family)
 	p.people = append(p.people, staff)
 	for i, c := range partnerContacts {
@@ -150,7 +151,7 @@ func newPlan() *plan {
 		if i == demoPartnerContact {
 			p.demoPartner = len(p.people)
 		}
-		pp := fixed(c, date(2018, time.January, 15))
+		pp := fixed(c, Date(2018, time.January, 15))
 		pp.email = emails.next(c.given, c.family)
 		p.people = append(p.people, pp)
 	}
@@ -214,7 +215,7 @@ func fixed(f fixedPerson, joined time.Time) personPlan {
 // relative to Today, two to four activities (art therapy always) and two or
 // three trainers who teach them.
 func (p *plan) planCohort(r *rand.Rand, run run, trainerIdx map[string][]int, venue string) cohortPlan {
-	start := mondayOnOrAfter(date(run.year, run.month, 8+r.IntN(10)))
+	start := MondayOnOrAfter(Date(run.year, run.month, 8+r.IntN(10)))
 	season := "spring"
 	if run.month >= time.August {
 		season = "autumn"
@@ -226,7 +227,7 @@ func (p *plan) planCohort(r *rand.Rand, run run, trainerIdx map[string][]int, ve
 		start:    start,
 		end:      start.Add(courseLength),
 		capacity: 15 + r.IntN(2),
-		status:   statusAt(start, start.Add(courseLength), run.cancelled, Today()),
+		status:   StatusAt(start, start.Add(courseLength), run.cancelled, Today()),
 	}
 	// Art therapy is the core of every course; the others are drawn from
 	// what was taught that year.
@@ -256,8 +257,11 @@ func (p *plan) planCohort(r *rand.Rand, run run, trainerIdx map[string][]int, ve
 	return c
 }
 
-// statusAt is the status of a course with the given dates, seen on today.
-func statusAt(start, end time.Time, cancelled bool, today time.Time) cohort.Status {
+// StatusAt is the status of a course with the given dates, seen on today:
+// CANCELLED if it was cancelled, COMPLETED once it has ended, RUNNING
+// once it has started, OPEN for applications when it starts within 183
+// days (about six months), PLANNED before that.
+func StatusAt(start, end time.Time, cancelled bool, today time.Time) cohort.Status {
 	switch {
 	case cancelled:
 		return cohort.StatusCANCELLED
@@ -284,7 +288,9 @@ func notAfterToday(t time.Time) time.Time {
 	return t
 }
 
-func mondayOnOrAfter(t time.Time) time.Time {
+// MondayOnOrAfter is the first Monday on or after t, at t's time of day:
+// courses start on a Monday.
+func MondayOnOrAfter(t time.Time) time.Time {
 	return t.AddDate(0, 0, (int(time.Monday)-int(t.Weekday())+7)%7)
 }
 

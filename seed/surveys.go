@@ -11,6 +11,7 @@ import (
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/outcomesurvey"
+	"github.com/shyraq/birge/report"
 )
 
 // The demo outcome surveys. Only participants who completed a course and
@@ -45,28 +46,9 @@ type surveyPlan struct {
 	at                        time.Time
 }
 
-// stageDate is when a stage's survey is taken for course c.
-func stageDate(s outcomesurvey.Stage, c cohortPlan) time.Time {
-	switch s {
-	case outcomesurvey.StageBASELINE:
-		return c.start
-	case outcomesurvey.StageMONTH_3:
-		return c.end.AddDate(0, 3, 0)
-	case outcomesurvey.StageMONTH_6:
-		return c.end.AddDate(0, 6, 0)
-	case outcomesurvey.StageMONTH_12:
-		return c.end.AddDate(1, 0, 0)
-	}
-	return c.end
-}
-
 // planSurveys plans the surveys of p's participants.
 func (p *plan) planSurveys() []surveyPlan {
 	r := rand.New(rand.NewPCG(rngSeed1, surveySeed))
-	stages := []outcomesurvey.Stage{
-		outcomesurvey.StageBASELINE, outcomesurvey.StageCOURSE_END,
-		outcomesurvey.StageMONTH_3, outcomesurvey.StageMONTH_6, outcomesurvey.StageMONTH_12,
-	}
 	scale := func(n int) int { return min(5, max(1, n)) }
 	chance := func(pct float64) bool { return r.Float64() < pct }
 	var out []surveyPlan
@@ -95,8 +77,10 @@ func (p *plan) planSurveys() []surveyPlan {
 		assisted := chance(0.2)
 		engagement := 0.85 + 0.15*r.Float64()
 		peers := 0
-		for si, st := range stages {
-			at := stageDate(st, c)
+		for si, st := range report.Stages {
+			// A survey is taken when its stage comes (and follow-ups
+			// up to two weeks later).
+			at := report.DueAfter(st, c.start, c.end)
 			if si > 0 {
 				at = at.AddDate(0, 0, r.IntN(15))
 			}

@@ -106,7 +106,7 @@ func write(ctx context.Context, c *ent.Client, p *plan, st *Stats) error {
 
 	fb := make([]*ent.FundingCreate, len(p.fundings))
 	for i, f := range p.fundings {
-		created := notAfterToday(date(f.year, time.January, 15))
+		created := notAfterToday(Date(f.year, time.January, 15))
 		b := c.Funding.Create().
 			SetFunderID(orgIDs[f.funder]).
 			SetYear(f.year).

@@ -112,6 +112,7 @@ func (OutcomeSurvey) Policy() ent.Policy {
 		Mutation: privacy.MutationPolicy{
 			access.AllowSystem(),
 			access.DenyAnonymousMutation(),
+			access.RequireSurveyConsent(),
 			access.AllowStaff(),
 			privacy.AlwaysDenyRule(),
 		},

@@ -33,6 +33,7 @@ import (
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/ent/consent"
 	"github.com/shyraq/birge/ent/schema"
+	"github.com/shyraq/birge/report"
 	"github.com/shyraq/birge/seed"
 	"github.com/shyraq/birge/viewer"
 	"github.com/shyraq/birge/visibility"
@@ -62,7 +63,6 @@ func (s Sizes) String() string {
 // Result describes what Generate wrote.
 type Result struct {
 	Sizes          // written; Surveys may be fewer than asked if too few stages were due
-	Trainers   int // people among Sizes.People who train
 	Member     int // a listed participant who completed a course, to sign in as
 	PersonIDs  [2]int
 	Took       time.Duration
@@ -123,7 +123,7 @@ func Generate(ctx context.Context, db *database.DB, n Sizes) (Result, error) {
 	}
 	p := newPlan(n, ref)
 	res := Result{Sizes: Sizes{People: len(p.people), Cohorts: len(p.cohorts), Enrollments: len(p.enrollments), Surveys: len(p.surveys)},
-		Trainers: p.trainers, DemoPeople: st.People}
+		DemoPeople: st.People}
 	if err := write(ctx, db.SQL, p, &res); err != nil {
 		return Result{}, err
 	}
@@ -247,24 +247,6 @@ type plan struct {
 	program     int // ID
 }
 
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-var stages = []string{"BASELINE", "COURSE_END", "MONTH_3", "MONTH_6", "MONTH_12"}
-
-func stageDate(stage int, c cohortPlan) time.Time {
-	switch stage {
-	case 0:
-		return c.start
-	case 1:
-		return c.end
-	case 2:
-		return c.end.AddDate(0, 3, 0)
-	case 3:
-		return c.end.AddDate(0, 6, 0)
-	}
-	return c.end.AddDate(1, 0, 0)
-}
-
 func newPlan(n Sizes, ref refs) *plan {
 	r := newRand(n.People, 0)
 	today := seed.Today()
@@ -297,29 +279,28 @@ func newPlan(n Sizes, ref refs) *plan {
 		}
 		pp.interests = subset(r, ref.interests, 1, 4)
 		if r.IntN(100) < 45 {
-			pp.lookingFor = subsetStrings(r, schema.LookingFor, 1, 3)
+			pp.lookingFor = subset(r, schema.LookingFor, 1, 3)
 		}
 		if i < p.trainers {
 			pp.trainer = true
 			pp.privacy = seed.Privacy{Listed: true, Partners: true, Profile: visibility.Public, Contact: visibility.Community,
 				Consents: []consent.Kind{consent.KindDIRECTORY_LISTING, consent.KindPEER_CONTACT}}
 			pp.activities = subset(r, ref.activities, 1, 3)
-			pp.joined = date(2008, time.January, 1).AddDate(0, 0, r.IntN(365*3))
+			pp.joined = seed.Date(2008, time.January, 1).AddDate(0, 0, r.IntN(365*3))
 			trainersIn[pp.home] = append(trainersIn[pp.home], i)
 		}
 		p.people[i] = pp
 	}
 
 	// Cohorts, spread evenly in time from 2008 to a year after today.
-	first := date(2008, time.January, 7)
+	first := seed.Date(2008, time.January, 7)
 	span := int(today.AddDate(1, 0, 0).Sub(first).Hours() / 24)
 	cohortsIn := make([][]int, len(cities))
 	groups := map[string]int{}
 	p.cohorts = make([]cohortPlan, n.Cohorts)
 	for i := range p.cohorts {
 		ci := city()
-		start := first.AddDate(0, 0, span*i/n.Cohorts+r.IntN(5))
-		start = start.AddDate(0, 0, (int(time.Monday)-int(start.Weekday())+7)%7)
+		start := seed.MondayOnOrAfter(first.AddDate(0, 0, span*i/n.Cohorts+r.IntN(5)))
 		end := start.AddDate(0, 0, 6)
 		season := "spring"
 		if start.Month() >= time.August {
@@ -333,12 +314,12 @@ func newPlan(n Sizes, ref refs) *plan {
 			name: fmt.Sprintf("%s, group %d", key, groups[key]), city: cities[ci].name,
 			venue: venuePrefix + strconv.Itoa(1+r.IntN(40)) + ", " + cities[ci].name,
 			start: start, end: end, capacity: 15,
-			status: statusAt(start, end, r.IntN(100) < 2, today),
+			status: string(seed.StatusAt(start, end, r.IntN(100) < 2, today)),
 		}
 		c.activities = append([]int{ref.artTherapy}, subset(r, ref.activities[1:], 1, 3)...)
 		pool := trainersIn[ci]
 		if len(pool) < 2 {
-			pool = allTrainers(p.trainers)
+			pool = upTo(p.trainers)
 		}
 		for _, t := range r.Perm(len(pool))[:min(len(pool), 2+r.IntN(2))] {
 			c.trainers = append(c.trainers, pool[t])
@@ -421,7 +402,7 @@ func newPlan(n Sizes, ref refs) *plan {
 		pp := &p.people[pi]
 		pool := cohortsIn[pp.home]
 		if len(pool) == 0 {
-			pool = allTrainers(len(p.cohorts))
+			pool = upTo(len(p.cohorts))
 		}
 		picked := make([]int, 0, k)
 		for len(picked) < k {
@@ -469,8 +450,9 @@ func newPlan(n Sizes, ref refs) *plan {
 		if e.status != "COMPLETED" {
 			continue
 		}
+		c := p.cohorts[e.cohort]
 		d := 0
-		for d < len(stages) && !stageDate(d, p.cohorts[e.cohort]).After(today) {
+		for d < len(report.Stages) && !report.DueAfter(report.Stages[d], c.start, c.end).After(today) {
 			d++
 		}
 		if d > 0 {
@@ -540,12 +522,12 @@ func newPlan(n Sizes, ref refs) *plan {
 				}
 				peers += r.IntN(4)
 			}
-			at := stageDate(s, c)
+			at := report.DueAfter(report.Stages[s], c.start, c.end)
 			if s > 0 {
 				at = notAfter(at.AddDate(0, 0, r.IntN(15)), today)
 			}
 			p.surveys = append(p.surveys, surveyPlan{
-				enrollment: d.e, stage: stages[s], independence: indep, confidence: conf,
+				enrollment: d.e, stage: string(report.Stages[s]), independence: indep, confidence: conf,
 				cooks: cooks, travels: travels, community: community, occupation: occ,
 				peersMet: peers, assisted: assisted, at: at,
 			})
@@ -557,28 +539,13 @@ func newPlan(n Sizes, ref refs) *plan {
 // newRand is the generator of one part of the plan for size n.
 func newRand(n, part int) *rand.Rand { return rand.New(rand.NewPCG(2026+uint64(part), uint64(n))) }
 
-// allTrainers is 0..n-1.
-func allTrainers(n int) []int {
+// upTo is 0, 1, ..., n-1.
+func upTo(n int) []int {
 	out := make([]int, n)
 	for i := range out {
 		out[i] = i
 	}
 	return out
-}
-
-// statusAt is a course's status on today (as seed plans it).
-func statusAt(start, end time.Time, cancelled bool, today time.Time) string {
-	switch {
-	case cancelled:
-		return "CANCELLED"
-	case end.Before(today):
-		return "COMPLETED"
-	case !start.After(today):
-		return "RUNNING"
-	case start.Sub(today) <= 183*24*time.Hour:
-		return "OPEN"
-	}
-	return "PLANNED"
 }
 
 func notAfter(t, limit time.Time) time.Time {
@@ -588,23 +555,12 @@ func notAfter(t, limit time.Time) time.Time {
 	return t
 }
 
-// subset returns lo to hi distinct elements of ids, in their order.
-func subset(r *rand.Rand, ids []int, lo, hi int) []int {
-	k := min(lo+r.IntN(hi-lo+1), len(ids))
-	idx := r.Perm(len(ids))[:k]
-	slices.Sort(idx)
-	out := make([]int, k)
-	for i, j := range idx {
-		out[i] = ids[j]
-	}
-	return out
-}
-
-func subsetStrings(r *rand.Rand, vals []string, lo, hi int) []string {
+// subset returns lo to hi distinct elements of vals, in their order.
+func subset[T any](r *rand.Rand, vals []T, lo, hi int) []T {
 	k := min(lo+r.IntN(hi-lo+1), len(vals))
 	idx := r.Perm(len(vals))[:k]
 	slices.Sort(idx)
-	out := make([]string, k)
+	out := make([]T, k)
 	for i, j := range idx {
 		out[i] = vals[j]
 	}

@@ -77,7 +77,7 @@ func write(ctx context.Context, db *sql.DB, p *plan, res *Result) (err error) {
 		"looking_for", "search_key", "listed_in_directory", "visible_to_partners", "profile_visibility", "contact_visibility"},
 		func(row func(...any) error) error {
 			for i, pp := range p.people {
-				key := textkey.Key(pp.given + " " + pp.family + " " + pp.city)
+				key := textkey.PersonKey(pp.given, pp.family, pp.city)
 				if err := row(personID(i), pp.joined, pp.joined, pp.given, pp.family, pp.city, pp.trainer,
 					jsonStrings(pp.lookingFor), key, pp.privacy.Listed, pp.privacy.Partners,
 					string(pp.privacy.Profile), string(pp.privacy.Contact)); err != nil {
