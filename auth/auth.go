@@ -5,7 +5,7 @@
 // Passwords are hashed with argon2id. Sessions live in the database (only
 // the SHA-256 hash of each random token is stored), so any number of
 // server instances share them; the token itself travels in the
-// CookieName cookie. Registration is by invitation only: an invitation is
+// sessioncookie.Name cookie. Registration is by invitation only: an invitation is
 // a single-use, expiring code of which only the hash is stored, and so is
 // a password reset token.
 //
@@ -40,9 +40,6 @@ import (
 	"github.com/shyraq/birge/ent/privacy"
 	"github.com/shyraq/birge/viewer"
 )
-
-// CookieName is the name of the session cookie.
-const CookieName = "birge_session"
 
 // Options configure a Service. Zero values take the defaults.
 type Options struct {

@@ -32,7 +32,7 @@ var errBadCredentials = &apierror.Error{
 }
 
 // SignIn checks an email address (trimmed, any case) and password and
-// opens a session. It returns the session token, for the CookieName
+// opens a session. It returns the session token, for the sessioncookie.Name
 // cookie, and the account.
 //
 // Wrong email and wrong password fail alike, with UNAUTHENTICATED "email or

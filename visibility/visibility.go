@@ -6,6 +6,7 @@ package visibility
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -33,18 +34,8 @@ func (Level) Values() []string {
 	return out
 }
 
-// Rank orders the levels: a larger rank is a narrower audience.
-func (l Level) Rank() int {
-	for i, x := range All {
-		if x == l {
-			return i
-		}
-	}
-	return len(All) // unknown levels are treated as the narrowest
-}
-
 // Valid reports whether l is one of the levels.
-func (l Level) Valid() bool { return l.Rank() < len(All) }
+func (l Level) Valid() bool { return slices.Contains(All, l) }
 
 // MarshalGQL writes the level as a GraphQL enum value.
 func (l Level) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(l))) }

@@ -1,11 +1,8 @@
 package schema
 
 import (
-	"context"
-
 	"github.com/shyraq/birge/access"
 	"github.com/shyraq/birge/ent/privacy"
-	"github.com/shyraq/birge/viewer"
 )
 
 // Policies shared by several entities. The rules themselves live in
@@ -52,14 +49,4 @@ func systemOnly() privacy.Policy {
 		Query:    privacy.QueryPolicy{access.AllowSystem(), privacy.AlwaysDenyRule()},
 		Mutation: privacy.MutationPolicy{access.AllowSystem(), privacy.AlwaysDenyRule()},
 	}
-}
-
-// allowRole allows viewers signed in with one of roles.
-func allowRole(roles ...viewer.Role) privacy.QueryMutationRule {
-	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if viewer.FromContext(ctx).Is(roles...) {
-			return privacy.Allow
-		}
-		return privacy.Skip
-	})
 }

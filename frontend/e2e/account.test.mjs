@@ -227,6 +227,15 @@ describe('accounts', () => {
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByRole('alert').filter({ hasText: 'The password is not right' }).waitFor();
     await checkA11y(page, 'account with a password error');
+    // The delete form sent without a password: two error summaries at once,
+    // each named by its own heading.
+    const danger = page.locator('.danger-zone');
+    await danger.getByRole('button', { name: 'Delete my account' }).click();
+    await danger.getByRole('alert').filter({ hasText: 'Enter your password to confirm.' }).waitFor();
+    assert.equal(await danger.getByLabel('Your password, to confirm').getAttribute('aria-invalid'), 'true');
+    await form.getByRole('alert', { name: 'There is a problem' }).waitFor();
+    await danger.getByRole('alert', { name: 'There is a problem' }).waitFor();
+    await checkA11y(page, 'account with two error summaries');
     for (const [from, to] of [
       [demoPassword, 'another long password 2026'],
       ['another long password 2026', demoPassword],

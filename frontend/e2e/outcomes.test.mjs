@@ -105,6 +105,8 @@ describe('outcomes', () => {
     );
     await page.goto('/outcomes');
     await page.getByRole('heading', { level: 1, name: 'No access' }).waitFor();
+    await settle(page);
+    await checkA11y(page, 'outcomes, no access');
     assertClean(page);
   });
 

@@ -15,11 +15,3 @@ export function downloadText(filename: string, text: string, type: string) {
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** A file name part made of lower-case letters, digits and dashes. */
-export function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}

@@ -58,11 +58,6 @@ export function formatKZT(value: number, lang: Language): string {
   }).format(value);
 }
 
-/** A date as yyyy-mm-dd for <input type="date">. */
-export function toDateInput(value: string): string {
-  return value ? value.slice(0, 10) : '';
-}
-
 /** An <input type="date"> value as an RFC 3339 time at midnight in Almaty. */
 export function fromDateInput(value: string): string {
   return `${value}T00:00:00+05:00`;

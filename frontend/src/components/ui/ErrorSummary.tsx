@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SummaryItem {
@@ -14,6 +14,7 @@ export interface SummaryItem {
 export function ErrorSummary({ items, attempt }: { items: SummaryItem[]; attempt: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = `summary${useId().replace(/:/g, '')}`;
   useEffect(() => {
     if (items.length > 0) ref.current?.focus();
     // focus again on each failed attempt, not on every render
@@ -21,8 +22,8 @@ export function ErrorSummary({ items, attempt }: { items: SummaryItem[]; attempt
   }, [attempt]);
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('form.problemTitle', { count: items.length })}</h2>
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('form.problemTitle', { count: items.length })}</h2>
       <ul>
         {items.map((it, i) => (
           <li key={i}>

@@ -1,15 +1,14 @@
 import type { CombinedError } from '@urql/core';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/graphql/errors';
+import { errorMessage } from '../../lib/graphql/errors';
 
 /** What to show while a query loads or when it failed. */
 export function QueryState({ fetching, error }: { fetching: boolean; error?: CombinedError | undefined }) {
   const { t } = useTranslation();
   if (error) {
-    const code = errorCode(error);
     return (
       <div className="notice error" role="alert">
-        <p>{t(`errors.${code ?? 'UNKNOWN'}`)}</p>
+        <p>{errorMessage(error, t)}</p>
       </div>
     );
   }

@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { nodes } from '../../lib/connection';
+import { yearOf } from '../../lib/format';
 
 /**
  * The choices of the people filters (PeopleFilterFields): activities,
@@ -38,3 +42,21 @@ export const PeopleFilterOptionsQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The choices of the people filters, from PeopleFilterOptionsQuery: the
+ * activities and interests, and the years (newest first) and cities
+ * (sorted) of the courses.
+ */
+export function usePeopleFilterOptions() {
+  const [{ data }] = useQuery({ query: PeopleFilterOptionsQuery });
+  return useMemo(() => {
+    const cohorts = nodes(data?.cohorts);
+    return {
+      activities: nodes(data?.activities),
+      interests: nodes(data?.interests),
+      years: [...new Set(cohorts.map((c) => yearOf(c.startDate)))].sort((a, b) => b - a),
+      cities: [...new Set(cohorts.map((c) => c.city).filter(Boolean))].sort(),
+    };
+  }, [data]);
+}

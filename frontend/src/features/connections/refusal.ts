@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import { errorCode } from '../../lib/graphql/errors';
+import { errorCode, errorMessage } from '../../lib/graphql/errors';
 import { maxMessageLength } from './state';
 
 /**
@@ -64,8 +64,9 @@ export function connectionRefusal(error: ErrorLike, name: string, t: TFunction):
     const vars = reason === 'MESSAGE_TOO_LONG' ? { name, count: maxMessageLength } : { name };
     return { message: t(`connections.refused.${reason}`, vars), reason };
   }
-  const code = errorCode(error as CombinedError);
   const message =
-    code === 'BAD_USER_INPUT' ? (error.graphQLErrors[0]?.message ?? '') : t(`errors.${code ?? 'UNKNOWN'}`);
+    errorCode(error as CombinedError) === 'BAD_USER_INPUT'
+      ? (error.graphQLErrors[0]?.message ?? '')
+      : errorMessage(error as CombinedError, t);
   return { message, reason: null };
 }

@@ -14,7 +14,7 @@ export function useConnectionsWith(personIDs: readonly string[]) {
   const { viewer } = useSession();
   const enabled = canConnect(viewer) && personIDs.length > 0;
   const ids = useMemo(() => [...personIDs], [personIDs.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [{ data, fetching }] = useQuery({
+  const [{ data }] = useQuery({
     query: ConnectionsWithQuery,
     variables: { personIDs: ids },
     pause: !enabled,
@@ -30,7 +30,6 @@ export function useConnectionsWith(personIDs: readonly string[]) {
   return {
     enabled,
     ready: enabled && !!data && !!acceptingData,
-    fetching,
     byPerson: map,
     /** Whether the person takes connection requests (a request to anyone else is refused). */
     acceptsRequests: (id: string) => accepting.has(id),

@@ -1,12 +1,8 @@
+import type { PeopleFilterValues } from '../../components/ui/PeopleFilterFields';
 import type { PersonWhereInput } from '../../gql/graphql';
 
 /** The directory's filters, as kept in the address (so a search can be shared and returned to). */
-export interface DirectoryFilters {
-  city: string;
-  year: string;
-  activity: string;
-  interest: string;
-}
+export type DirectoryFilters = PeopleFilterValues;
 
 export const emptyFilters: DirectoryFilters = { city: '', year: '', activity: '', interest: '' };
 

@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import type { TFunction } from 'i18next';
 
 export type ErrorCode =
   'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'NETWORK' | 'UNKNOWN';
@@ -14,6 +15,11 @@ export function errorCode(error: CombinedError | undefined | null): ErrorCode | 
     if (typeof code === 'string' && (known as string[]).includes(code)) return code as ErrorCode;
   }
   return 'UNKNOWN';
+}
+
+/** The general message, in the viewer's language, for the error's code. */
+export function errorMessage(error: CombinedError | undefined | null, t: TFunction): string {
+  return t(`errors.${errorCode(error) ?? 'UNKNOWN'}`);
 }
 
 /**
@@ -38,13 +44,4 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
 
 export function normalizeField(name: string): string {
   return name.replace(/_/g, '').toLowerCase();
-}
-
-/** Messages of errors that name no field, for a form's summary. */
-export function generalMessages(error: CombinedError | undefined | null): string[] {
-  if (!error) return [];
-  const fields = fieldErrors(error);
-  return error.graphQLErrors
-    .filter((e) => !(e.extensions?.code === 'BAD_USER_INPUT' && Object.keys(fields).length > 0))
-    .map((e) => e.message);
 }

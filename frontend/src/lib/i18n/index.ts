@@ -49,11 +49,6 @@ export function setupI18n(lng: Language = initialLanguage()) {
   return i18n;
 }
 
-export function currentLanguage(): Language {
-  const l = i18n.resolvedLanguage ?? i18n.language;
-  return isLanguage(l) ? l : 'en';
-}
-
 export default i18n;
 
 /** The reader's language; re-renders the component when it changes. */

@@ -7,7 +7,7 @@ import { Page } from '../../../components/ui/Page';
 import { QueryState } from '../../../components/ui/QueryState';
 import { downloadText } from '../../../lib/download';
 import { isoDay } from '../../../lib/format';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { useSession } from '../../auth';
 import { AccountQuery, MyDataQuery, SignOutEverywhereMutation } from '../api/documents';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -41,7 +41,7 @@ export function AccountPage() {
     const res = await client.query(MyDataQuery, {}, { requestPolicy: 'network-only' }).toPromise();
     setDataBusy(false);
     if (res.error || !res.data) {
-      const message = t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`);
+      const message = errorMessage(res.error, t);
       setProblem({ where: 'data', message });
       announce(message);
       return;
@@ -62,7 +62,7 @@ export function AccountPage() {
     setProblem(null);
     const res = await signOutEverywhere({});
     if (res.error) {
-      const message = t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`);
+      const message = errorMessage(res.error, t);
       setProblem({ where: 'sessions', message });
       announce(message);
       return;

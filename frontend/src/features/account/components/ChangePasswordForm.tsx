@@ -5,7 +5,7 @@ import { useAnnounce } from '../../../components/ui/Announcer';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
 import { TextField } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode, fieldErrors } from '../../../lib/graphql/errors';
+import { errorCode, errorMessage, fieldErrors } from '../../../lib/graphql/errors';
 import { useFormErrors, type Errors } from '../../../lib/useFormErrors';
 import { minPasswordLength } from '../../auth';
 import { ChangePasswordMutation } from '../api/documents';
@@ -53,7 +53,7 @@ export function ChangePasswordForm() {
         setGeneral([]);
         form.fail({ newPassword: t('errors.fieldProblem', { message: msg }) });
       } else {
-        setGeneral([code === 'RATE_LIMITED' ? t('signIn.errors.rateLimited') : t(`errors.${code ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       announce(t('common.notSaved'));

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import type { ConsentKind } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/format';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { useLanguage } from '../../../lib/i18n';
 import { SetConsentMutation } from '../api/documents';
 
@@ -56,7 +56,7 @@ export function ConsentsForm({ consents }: { consents: readonly Consent[] }) {
     setBusy(null);
     if (res.error || !res.data) {
       setState(before);
-      const message = t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`);
+      const message = errorMessage(res.error, t);
       setProblem({ kind, message });
       announce(`${t('common.notSaved')} ${message}`);
       return;

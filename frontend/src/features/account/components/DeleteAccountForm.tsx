@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
 import { TextField } from '../../../components/ui/fields';
-import { errorCode, fieldErrors } from '../../../lib/graphql/errors';
+import { errorCode, errorMessage, fieldErrors } from '../../../lib/graphql/errors';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { useSession } from '../../auth';
 import { DeleteMyAccountMutation } from '../api/documents';
@@ -42,7 +42,7 @@ export function DeleteAccountForm() {
         setGeneral([]);
         form.fail({ password: t('account.password.errors.wrong') });
       } else {
-        setGeneral([code === 'RATE_LIMITED' ? t('signIn.errors.rateLimited') : t(`errors.${code ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       return;

@@ -12,7 +12,7 @@ import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { CohortStatus } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
 import { formatDateRange, fromDateInput } from '../../../lib/format';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorCode, errorMessage } from '../../../lib/graphql/errors';
 import { useLanguage } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { AdminCohortsQuery, CreateCohortMutation } from '../api/documents';
@@ -77,7 +77,7 @@ export function CohortForm({
       if (errorCode(res.error) === 'BAD_USER_INPUT' && res.error) {
         setGeneral(form.fromServer(res.error, (m) => t('errors.fieldProblem', { message: m })));
       } else {
-        setGeneral([t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       announce(t('common.notSaved'));

@@ -11,7 +11,7 @@ import { TableRegion } from '../../../components/ui/TableRegion';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { EnrollmentStatus } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
-import { errorCode, fieldErrors } from '../../../lib/graphql/errors';
+import { errorMessage, fieldErrors } from '../../../lib/graphql/errors';
 import {
   AdminCohortsQuery,
   AdminPeopleQuery,
@@ -33,7 +33,7 @@ function EnrollmentRow({ id, name, status }: { id: string; name: string; status:
     announce(t('common.saving'));
     const res = await update({ id, input: { status: next as EnrollmentStatus } });
     if (res.error) {
-      const msg = t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`);
+      const msg = errorMessage(res.error, t);
       setProblem(msg);
       announce(msg);
     } else {
@@ -98,7 +98,7 @@ export function EnrollmentsAdminPage() {
       setProblem(
         person
           ? { person: t('errors.fieldProblem', { message: person }) }
-          : { general: Object.values(fe)[0] ?? t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`) },
+          : { general: Object.values(fe)[0] ?? errorMessage(res.error, t) },
       );
       setAttempt((a) => a + 1);
       announce(t('common.notSaved'));

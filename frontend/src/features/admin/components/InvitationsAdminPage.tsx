@@ -8,8 +8,9 @@ import { Page } from '../../../components/ui/Page';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { AccountRole as Role } from '../../../gql/graphql';
 import { nodes } from '../../../lib/connection';
+import { looksLikeEmail } from '../../../lib/email';
 import { formatDate } from '../../../lib/format';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorCode, errorMessage } from '../../../lib/graphql/errors';
 import { useLanguage } from '../../../lib/i18n';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { useSession } from '../../auth';
@@ -40,7 +41,7 @@ export function InvitationsAdminPage() {
     e.preventDefault();
     if (fetching) return;
     const errs: Partial<Record<(typeof fields)[number], string>> = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errs.email = t('admin.invitations.errors.email');
+    if (!looksLikeEmail(email.trim())) errs.email = t('admin.invitations.errors.email');
     if (role === 'PARTNER' && !organizationID) errs.organizationID = t('admin.invitations.errors.organization');
     if (Object.keys(errs).length) {
       setGeneral([]);
@@ -59,7 +60,7 @@ export function InvitationsAdminPage() {
       if (errorCode(res.error) === 'BAD_USER_INPUT' && res.error) {
         setGeneral(form.fromServer(res.error, (m) => t('errors.fieldProblem', { message: m })));
       } else {
-        setGeneral([t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       return;

@@ -7,7 +7,8 @@ import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSumm
 import { TextField } from '../../../components/ui/fields';
 import { Page } from '../../../components/ui/Page';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode } from '../../../lib/graphql/errors';
+import { looksLikeEmail } from '../../../lib/email';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { useFormErrors } from '../../../lib/useFormErrors';
 import { RequestPasswordResetMutation } from '../api/documents';
 
@@ -28,11 +29,10 @@ export function ForgotPasswordPage() {
     if (fetching) return;
     const value = email.trim();
     if (!value) return form.fail({ email: t('signIn.errors.emailRequired') });
-    if (!/^[^\s@]+@[^\s@]+$/.test(value)) return form.fail({ email: t('signIn.errors.emailInvalid') });
+    if (!looksLikeEmail(value)) return form.fail({ email: t('signIn.errors.emailInvalid') });
     const res = await request({ email: value });
     if (res.error) {
-      const code = errorCode(res.error);
-      setGeneral([code === 'RATE_LIMITED' ? t('signIn.errors.rateLimited') : t(`errors.${code ?? 'UNKNOWN'}`)]);
+      setGeneral([errorMessage(res.error, t)]);
       form.fail({});
       return;
     }

@@ -7,7 +7,8 @@ import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSumm
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { Page } from '../../../components/ui/Page';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode } from '../../../lib/graphql/errors';
+import { looksLikeEmail } from '../../../lib/email';
+import { errorCode, errorMessage } from '../../../lib/graphql/errors';
 import { isLanguage, languageNames, languages } from '../../../lib/i18n/languages';
 import { useFormErrors, type Errors } from '../../../lib/useFormErrors';
 import { RegisterMutation } from '../api/documents';
@@ -41,7 +42,7 @@ export function RegisterPage() {
     const e: Errors<Field> = {};
     if (!values.code.trim()) e.code = t('register.errors.codeRequired');
     if (!values.email.trim()) e.email = t('register.errors.emailRequired');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) e.email = t('register.errors.emailInvalid');
+    else if (!looksLikeEmail(values.email.trim())) e.email = t('register.errors.emailInvalid');
     if (values.password.length < minPasswordLength)
       e.password = t('register.errors.passwordShort', { count: minPasswordLength });
     if (!values.givenName.trim()) e.givenName = t('register.errors.givenNameRequired');
@@ -74,7 +75,7 @@ export function RegisterPage() {
         const rest = form.fromServer(res.error, (m) => t('errors.fieldProblem', { message: m }));
         setGeneral(rest);
       } else {
-        setGeneral([code === 'RATE_LIMITED' ? t('signIn.errors.rateLimited') : t(`errors.${code ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       return;

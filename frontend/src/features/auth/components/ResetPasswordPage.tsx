@@ -7,7 +7,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSumm
 import { TextField } from '../../../components/ui/fields';
 import { Page } from '../../../components/ui/Page';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode, fieldErrors } from '../../../lib/graphql/errors';
+import { errorCode, errorMessage, fieldErrors } from '../../../lib/graphql/errors';
 import { useFormErrors, type Errors } from '../../../lib/useFormErrors';
 import { ResetPasswordMutation } from '../api/documents';
 import { useSession } from './AuthProvider';
@@ -55,7 +55,7 @@ export function ResetPasswordPage() {
         setGeneral([t('reset.errors.badLink')]);
         form.fail({});
       } else {
-        setGeneral([code === 'RATE_LIMITED' ? t('signIn.errors.rateLimited') : t(`errors.${code ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       return;

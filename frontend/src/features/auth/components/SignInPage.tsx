@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSumm
 import { TextField } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import { Page } from '../../../components/ui/Page';
+import { looksLikeEmail } from '../../../lib/email';
 import { errorCode } from '../../../lib/graphql/errors';
 import { hasChosenLanguage } from '../../../lib/i18n';
 import { isLanguage } from '../../../lib/i18n/languages';
@@ -34,7 +35,7 @@ export function SignInPage() {
     if (fetching) return;
     const errs: Partial<Record<(typeof fields)[number], string>> = {};
     if (!email.trim()) errs.email = t('signIn.errors.emailRequired');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errs.email = t('signIn.errors.emailInvalid');
+    else if (!looksLikeEmail(email.trim())) errs.email = t('signIn.errors.emailInvalid');
     if (!password) errs.password = t('signIn.errors.passwordRequired');
     if (Object.keys(errs).length) {
       setGeneral([]);
@@ -47,7 +48,7 @@ export function SignInPage() {
       const code = errorCode(res.error);
       const msg =
         code === 'RATE_LIMITED'
-          ? t('signIn.errors.rateLimited')
+          ? t('errors.RATE_LIMITED')
           : code === 'NETWORK'
             ? t('errors.NETWORK')
             : code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT'

@@ -5,10 +5,9 @@ import { useQuery } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
-import { PeopleFilterOptionsQuery } from '../../../components/ui/peopleFilterOptions';
+import { usePeopleFilterOptions } from '../../../components/ui/peopleFilterOptions';
 import { QueryState } from '../../../components/ui/QueryState';
 import { nodes } from '../../../lib/connection';
-import { yearOf } from '../../../lib/format';
 import { DirectoryPeopleQuery } from '../api/documents';
 import {
   activeFilterCount,
@@ -34,7 +33,7 @@ export function DirectoryPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
 
-  const [options] = useQuery({ query: PeopleFilterOptionsQuery });
+  const options = usePeopleFilterOptions();
   const [{ data, fetching, error }] = useQuery({
     query: DirectoryPeopleQuery,
     variables: { ...pageVariables(paging, directoryPageSize), where },
@@ -44,22 +43,6 @@ export function DirectoryPage() {
   const total = data?.people.totalCount ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / directoryPageSize));
   const pageInfo = data?.people.pageInfo;
-
-  const years = useMemo(() => {
-    const set = new Set(nodes(options.data?.cohorts).map((c) => yearOf(c.startDate)));
-    return [...set].sort((a, b) => b - a);
-  }, [options.data]);
-  const cities = useMemo(
-    () =>
-      [
-        ...new Set(
-          nodes(options.data?.cohorts)
-            .map((c) => c.city)
-            .filter(Boolean),
-        ),
-      ].sort(),
-    [options.data],
-  );
 
   // Say how many people were found whenever a new answer arrives.
   const key = JSON.stringify([where, paging]);
@@ -106,10 +89,10 @@ export function DirectoryPage() {
       <FilterForm
         value={filters}
         onApply={apply}
-        activities={nodes(options.data?.activities)}
-        interests={nodes(options.data?.interests)}
-        years={years}
-        cities={cities}
+        activities={options.activities}
+        interests={options.interests}
+        years={options.years}
+        cities={options.cities}
       />
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>

@@ -5,7 +5,8 @@ import { useAnnounce } from '../../../components/ui/Announcer';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
 import { TextAreaField, TextField } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
-import { errorCode } from '../../../lib/graphql/errors';
+import { looksLikeEmail } from '../../../lib/email';
+import { errorCode, errorMessage } from '../../../lib/graphql/errors';
 import { languageNames, languages } from '../../../lib/i18n/languages';
 import { useFormErrors, type Errors } from '../../../lib/useFormErrors';
 import { UpdateMyProfileMutation } from '../api/documents';
@@ -54,8 +55,7 @@ export function DetailsForm({ initial, onSaved }: { initial: DetailsValues; onSa
     if (!values.givenName.trim()) e.givenName = t('register.errors.givenNameRequired');
     if (!values.familyName.trim()) e.familyName = t('register.errors.familyNameRequired');
     if (values.bio.length > bioMaxLength) e.bio = t('details.errors.bioLong', { count: bioMaxLength });
-    if (values.email.trim() && !/^[^\s@]+@[^\s@]+$/.test(values.email.trim()))
-      e.email = t('signIn.errors.emailInvalid');
+    if (values.email.trim() && !looksLikeEmail(values.email.trim())) e.email = t('signIn.errors.emailInvalid');
     if (values.phone.trim() && !/^[+\d][\d\s()-]{4,}$/.test(values.phone.trim())) e.phone = t('details.errors.phone');
     return e;
   }
@@ -86,7 +86,7 @@ export function DetailsForm({ initial, onSaved }: { initial: DetailsValues; onSa
       if (errorCode(res.error) === 'BAD_USER_INPUT') {
         setGeneral(form.fromServer(res.error, (m) => t('errors.fieldProblem', { message: m })));
       } else {
-        setGeneral([t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`)]);
+        setGeneral([errorMessage(res.error, t)]);
         form.fail({});
       }
       announce(t('common.notSaved'));

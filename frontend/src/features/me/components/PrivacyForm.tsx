@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { CheckboxField, RadioGroup } from '../../../components/ui/fields';
 import { SubmitButton } from '../../../components/ui/SubmitButton';
 import type { Visibility } from '../../../gql/graphql';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { UpdatePrivacyMutation } from '../api/documents';
 
 export const visibilities: Visibility[] = ['PUBLIC', 'COMMUNITY', 'CONNECTIONS', 'STAFF', 'PRIVATE'];
@@ -23,7 +23,7 @@ export function PrivacyForm({ initial, onSaved }: { initial: PrivacyValues; onSa
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [values, setValues] = useState(initial);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'error'>('idle');
+  const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [{ fetching }, update] = useMutation(UpdatePrivacyMutation);
@@ -38,26 +38,24 @@ export function PrivacyForm({ initial, onSaved }: { initial: PrivacyValues; onSa
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching) return;
-    setStatus('idle');
+    setSaved(false);
     announce(t('common.saving'));
     const res = await update({ input: values });
     if (res.error) {
-      const code = errorCode(res.error);
-      const msg = t(`errors.${code ?? 'UNKNOWN'}`);
+      const msg = errorMessage(res.error, t);
       setProblem(msg);
-      setStatus('error');
       setAttempt((a) => a + 1);
       announce(msg);
       return;
     }
     setProblem(null);
-    setStatus('saved');
+    setSaved(true);
     announce(t('privacy.saved'));
     onSaved();
   }
 
   const change = (patch: Partial<PrivacyValues>) => {
-    setStatus('idle');
+    setSaved(false);
     setValues((v) => ({ ...v, ...patch }));
   };
 
@@ -98,7 +96,7 @@ export function PrivacyForm({ initial, onSaved }: { initial: PrivacyValues; onSa
         <SubmitButton busy={fetching} busyLabel={t('common.saving')}>
           {t('privacy.save')}
         </SubmitButton>
-        {status === 'saved' ? <p className="saved-note">{t('privacy.saved')}</p> : null}
+        {saved ? <p className="saved-note">{t('privacy.saved')}</p> : null}
       </div>
     </form>
   );

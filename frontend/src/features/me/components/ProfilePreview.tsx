@@ -5,7 +5,7 @@ import { useAnnounce } from '../../../components/ui/Announcer';
 import { RadioGroup } from '../../../components/ui/fields';
 import type { PreviewAudience, ProfilePreviewQuery as PreviewResult } from '../../../gql/graphql';
 import { createUncachedClient } from '../../../lib/graphql/client';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { PersonDetails } from '../../people';
 import { ProfilePreviewQuery } from '../api/documents';
 
@@ -47,7 +47,7 @@ export function ProfilePreview({ version, client: given }: { version: number; cl
           shownAudience.current = audience;
           announce(t('preview.updated', { audience: t(`preview.audience.${audience}`) }));
         }
-        const error = res.error ? t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`) : null;
+        const error = res.error ? errorMessage(res.error, t) : null;
         setState({ loading: false, shown: audience, person: res.data?.profilePreview ?? null, error });
       });
     return () => {

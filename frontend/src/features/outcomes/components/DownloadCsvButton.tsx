@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
-import { errorCode } from '../../../lib/graphql/errors';
+import { errorMessage } from '../../../lib/graphql/errors';
 import { downloadText } from '../../../lib/download';
 
 interface DownloadCsvButtonProps<D, V extends AnyVariables> {
@@ -42,7 +42,7 @@ export function DownloadCsvButton<D, V extends AnyVariables>({
     setBusy(false);
     const csv = res.data ? pick(res.data) : undefined;
     if (res.error || csv === undefined) {
-      const msg = t(`errors.${errorCode(res.error) ?? 'UNKNOWN'}`);
+      const msg = errorMessage(res.error, t);
       setError(msg);
       announce(msg);
       return;

@@ -5,10 +5,9 @@ import { useQuery } from 'urql';
 import { useAnnounce } from '../../../components/ui/Announcer';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
-import { PeopleFilterOptionsQuery } from '../../../components/ui/peopleFilterOptions';
+import { usePeopleFilterOptions } from '../../../components/ui/peopleFilterOptions';
 import { QueryState } from '../../../components/ui/QueryState';
 import { nodes } from '../../../lib/connection';
-import { yearOf } from '../../../lib/format';
 import { usePagedParams } from '../../../lib/usePagedParams';
 import { ConnectionControls, useConnectionsWith } from '../../connections';
 import { PersonCard } from '../../directory';
@@ -29,7 +28,7 @@ export function SearchPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
 
-  const [options] = useQuery({ query: PeopleFilterOptionsQuery });
+  const options = usePeopleFilterOptions();
   const [{ data, fetching, error }] = useQuery({
     query: SearchPeopleQuery,
     variables: { query: search.q || undefined, filter, ...paging.variables },
@@ -40,22 +39,6 @@ export function SearchPage() {
   const pageCount = Math.max(1, Math.ceil(total / searchPageSize));
   const pageInfo = data?.searchPeople.pageInfo;
   const connections = useConnectionsWith(people.map((p) => p.id));
-
-  const years = useMemo(() => {
-    const set = new Set(nodes(options.data?.cohorts).map((c) => yearOf(c.startDate)));
-    return [...set].sort((a, b) => b - a);
-  }, [options.data]);
-  const cities = useMemo(
-    () =>
-      [
-        ...new Set(
-          nodes(options.data?.cohorts)
-            .map((c) => c.city)
-            .filter(Boolean),
-        ),
-      ].sort(),
-    [options.data],
-  );
 
   // Say how many were found whenever a new answer arrives.
   const key = JSON.stringify([search, paging.variables]);
@@ -101,10 +84,10 @@ export function SearchPage() {
       <SearchForm
         value={search}
         onSearch={run}
-        activities={nodes(options.data?.activities)}
-        interests={nodes(options.data?.interests)}
-        years={years}
-        cities={cities}
+        activities={options.activities}
+        interests={options.interests}
+        years={options.years}
+        cities={options.cities}
       />
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>

@@ -236,7 +236,6 @@ export const en = {
       emailInvalid: 'Enter an email address like name@example.kz.',
       passwordRequired: 'Enter your password.',
       wrong: 'The email address or password is not right. Please try again.',
-      rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
     },
   },
   register: {
