@@ -188,11 +188,11 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (string, *ent.
 	now := s.now()
 	code := normalizeCode(in.Code)
 	if code == "" || len(code) > 128 {
-		return "", nil, apierror.Input("this invitation code is not valid")
+		return "", nil, apierror.Input("code: this invitation code is not valid")
 	}
 	inv, err := s.client.Invitation.Query().Where(invitation.CodeHash(hashToken(code))).Only(sys)
 	if ent.IsNotFound(err) {
-		return "", nil, apierror.Input("this invitation code is not valid")
+		return "", nil, apierror.Input("code: this invitation code is not valid")
 	}
 	if err != nil {
 		return "", nil, fmt.Errorf("auth: register: %w", err)
@@ -201,7 +201,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (string, *ent.
 		return "", nil, errInvitationUsed
 	}
 	if !now.Before(inv.ExpiresAt) {
-		return "", nil, apierror.Input("this invitation has expired; ask for a new one")
+		return "", nil, apierror.Input("code: this invitation has expired; ask for a new one")
 	}
 	email := normalizeEmail(in.Email)
 	if !strings.EqualFold(email, inv.Email) {
@@ -288,7 +288,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (string, *ent.
 }
 
 var (
-	errInvitationUsed = apierror.Input("this invitation has already been used")
+	errInvitationUsed = apierror.Input("code: this invitation has already been used")
 	errEmailTaken     = apierror.Input("email: an account with this email address already exists; sign in, or reset your password")
 )
 
@@ -304,7 +304,7 @@ func (s *Service) registerPerson(ctx context.Context, tx *ent.Tx, inv *ent.Invit
 			return 0, err
 		}
 		if taken {
-			return 0, apierror.Input("this invitation can no longer be used: its person already has an account")
+			return 0, apierror.Input("code: this invitation can no longer be used: its person already has an account")
 		}
 	} else {
 		create := tx.Person.Create().SetGivenName(given).SetFamilyName(family)

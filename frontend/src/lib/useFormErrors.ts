@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CombinedError } from '@urql/core';
-import { fieldErrors, normalizeField } from './graphql/errors';
+import { fieldErrors, normalizeField, unnamedInputErrors } from './graphql/errors';
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
 
@@ -28,6 +28,8 @@ export function useFormErrors<K extends string>(fields: readonly K[]) {
       if (f) next[f] = translate(message);
       else rest.push(`${key}: ${translate(message)}`);
     }
+    // Input errors that name no field are not lost: they go with the rest.
+    rest.push(...unnamedInputErrors(error).map(translate));
     fail(next);
     return rest;
   }

@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import type { GraphQLError } from 'graphql';
 import type { TFunction } from 'i18next';
 
 export type ErrorCode =
@@ -29,17 +30,31 @@ export function errorMessage(error: CombinedError | undefined | null, t: TFuncti
  */
 export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!error) return out;
-  for (const e of error.graphQLErrors) {
-    if (e.extensions?.code !== 'BAD_USER_INPUT') continue;
-    const field = typeof e.extensions.field === 'string' ? e.extensions.field : undefined;
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*(.+)$/.exec(e.message);
-    const name = field ?? m?.[1];
-    if (!name) continue;
-    const key = normalizeField(name.split('.').pop() ?? name);
-    out[key] = m?.[2] ?? e.message;
+  for (const e of inputErrors(error)) {
+    const f = fieldOf(e);
+    if (f) out[f.key] = f.message;
   }
   return out;
+}
+
+/** The messages of the input errors (BAD_USER_INPUT) that name no field. */
+export function unnamedInputErrors(error: CombinedError | undefined | null): string[] {
+  return inputErrors(error)
+    .filter((e) => !fieldOf(e))
+    .map((e) => e.message);
+}
+
+function inputErrors(error: CombinedError | undefined | null): GraphQLError[] {
+  return (error?.graphQLErrors ?? []).filter((e) => e.extensions?.code === 'BAD_USER_INPUT');
+}
+
+/** The field an input error names ("field: message", or extensions.field), if any. */
+function fieldOf(e: GraphQLError): { key: string; message: string } | undefined {
+  const field = typeof e.extensions?.field === 'string' ? e.extensions.field : undefined;
+  const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*(.+)$/.exec(e.message);
+  const name = field ?? m?.[1];
+  if (!name) return undefined;
+  return { key: normalizeField(name.split('.').pop() ?? name), message: m?.[2] ?? e.message };
 }
 
 export function normalizeField(name: string): string {

@@ -57,6 +57,17 @@ describe('RegisterPage', () => {
     );
   });
 
+  it('shows an input error that names no field instead of dropping it', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient({
+      Register: { errors: [{ message: 'this request cannot be completed', extensions: { code: 'BAD_USER_INPUT' } }] },
+    });
+    renderRegister(client);
+    await fill(user);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('this request cannot be completed');
+  });
+
   it('creates the account and opens my profile', async () => {
     const user = userEvent.setup();
     const { client, calls } = mockClient({
