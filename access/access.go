@@ -22,7 +22,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/shyraq/birge/ent/connection"
-	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
 	"github.com/shyraq/birge/viewer"
@@ -162,13 +161,19 @@ func PreviewViewer(audience string) (viewer.Viewer, bool) {
 	return viewer.Viewer{}, false
 }
 
-// TookPartIn is the predicate of the people enrolled in a cohort matching
+// TookPartIn is the predicate of the people with an enrollment matching
 // preds, counting only enrollments v may see: filtering people by course
 // never reveals a course history that is hidden from v.
-func TookPartIn(v viewer.Viewer, preds ...predicate.Cohort) predicate.Person {
-	p := person.HasEnrollmentsWith(enrollment.HasCohortWith(preds...))
-	if g := GroupVisible(v, Profile); g != nil {
-		return person.And(p, g)
+func TookPartIn(v viewer.Viewer, preds ...predicate.Enrollment) predicate.Person {
+	return Showing(v, Profile, person.HasEnrollmentsWith(preds...))
+}
+
+// Showing narrows p, a predicate on what group g holds (course history,
+// languages), to the people whose group g v may see: a filter on hidden
+// fields tells nothing of them.
+func Showing(v viewer.Viewer, g Group, p predicate.Person) predicate.Person {
+	if visible := GroupVisible(v, g); visible != nil {
+		return person.And(p, visible)
 	}
 	return p
 }

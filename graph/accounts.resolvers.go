@@ -15,6 +15,7 @@ import (
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/ent/cohort"
 	"github.com/shyraq/birge/ent/consent"
+	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/privacy"
 	"github.com/shyraq/birge/graph/model"
@@ -267,7 +268,7 @@ func (r *personWhereInputResolver) CohortYear(ctx context.Context, obj *ent.Pers
 	if data == nil {
 		return nil
 	}
-	obj.AddPredicates(access.TookPartIn(viewer.FromContext(ctx), cohort.StartDateGTE(yearStart(*data)), cohort.StartDateLT(yearStart(*data+1))))
+	obj.AddPredicates(access.TookPartIn(viewer.FromContext(ctx), enrollment.HasCohortWith(cohort.StartDateGTE(yearStart(*data)), cohort.StartDateLT(yearStart(*data+1)))))
 	return nil
 }
 
@@ -276,6 +277,6 @@ func (r *personWhereInputResolver) CohortID(ctx context.Context, obj *ent.Person
 	if data == nil {
 		return nil
 	}
-	obj.AddPredicates(access.TookPartIn(viewer.FromContext(ctx), cohort.ID(*data)))
+	obj.AddPredicates(access.TookPartIn(viewer.FromContext(ctx), enrollment.HasCohortWith(cohort.ID(*data))))
 	return nil
 }

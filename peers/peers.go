@@ -242,11 +242,7 @@ func (p *profile) lookingFor() []string {
 // tookPartIn is the predicate of the people who took part in one of the
 // viewer's courses, where v may see their course history.
 func (p *profile) tookPartIn(v viewer.Viewer) predicate.Person {
-	pred := person.HasEnrollmentsWith(enrollment.CohortIDIn(keys(p.cohorts)...), enrollment.StatusIn(took...))
-	if g := access.GroupVisible(v, access.Profile); g != nil {
-		return person.And(pred, g)
-	}
-	return pred
+	return access.TookPartIn(v, enrollment.CohortIDIn(keys(p.cohorts)...), enrollment.StatusIn(took...))
 }
 
 // lookingForValue is the predicate of the people who look for l.

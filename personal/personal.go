@@ -338,66 +338,55 @@ func DeleteAccount(ctx context.Context, client *ent.Client) error {
 		return err
 	}
 	sys := viewer.SystemContext(ctx)
-	tx, err := client.Tx(sys)
-	if err != nil {
-		return err
-	}
-	steps := []func() error{
-		func() error {
-			_, err := tx.Session.Delete().Where(session.AccountID(v.AccountID)).Exec(sys)
+	err = inTx(sys, client, func(tx *ent.Client) error {
+		if _, err := tx.Session.Delete().Where(session.AccountID(v.AccountID)).Exec(sys); err != nil {
 			return err
-		},
-		func() error {
-			_, err := tx.PasswordReset.Delete().Where(passwordreset.AccountID(v.AccountID)).Exec(sys)
-			return err
-		},
-		func() error {
-			acc, err := tx.Account.Get(sys, v.AccountID)
-			if err != nil {
-				return err
-			}
-			_, err = tx.Invitation.Delete().
-				Where(invitation.Or(invitation.PersonID(v.PersonID), invitation.EmailEqualFold(acc.Email))).
-				Exec(sys)
-			return err
-		},
-		func() error { _, err := tx.Profile.Delete().Where(profile.PersonID(v.PersonID)).Exec(sys); return err },
-		func() error {
-			_, err := tx.ContactDetails.Delete().Where(contactdetails.PersonID(v.PersonID)).Exec(sys)
-			return err
-		},
-		func() error { _, err := tx.Consent.Delete().Where(consent.PersonID(v.PersonID)).Exec(sys); return err },
-		func() error {
-			_, err := tx.Connection.Delete().
-				Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID))).
-				Exec(sys)
-			return err
-		},
-		func() error {
-			return tx.Person.UpdateOneID(v.PersonID).
-				SetGivenName(DeletedName).SetFamilyName(DeletedName).SetCity("").
-				SetListedInDirectory(false).SetVisibleToPartners(false).
-				SetProfileVisibility(visibility.Private).SetContactVisibility(visibility.Private).
-				ClearInterests().ClearActivities().ClearOrganization().
-				Exec(sys)
-		},
-		func() error {
-			_, err := tx.Account.Delete().Where(account.ID(v.AccountID)).Exec(sys)
-			return err
-		},
-		func() error {
-			return tx.AuditEvent.Create().
-				SetCreatedAt(time.Now().UTC()).
-				SetAction("account.deleted").
-				SetSubjectPersonID(v.PersonID).
-				Exec(privacy.DecisionContext(sys, privacy.Allow))
-		},
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			_ = tx.Rollback()
-			return fmt.Errorf("delete account: %w", err)
 		}
+		if _, err := tx.PasswordReset.Delete().Where(passwordreset.AccountID(v.AccountID)).Exec(sys); err != nil {
+			return err
+		}
+		acc, err := tx.Account.Get(sys, v.AccountID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Invitation.Delete().
+			Where(invitation.Or(invitation.PersonID(v.PersonID), invitation.EmailEqualFold(acc.Email))).
+			Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.Profile.Delete().Where(profile.PersonID(v.PersonID)).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.ContactDetails.Delete().Where(contactdetails.PersonID(v.PersonID)).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.Consent.Delete().Where(consent.PersonID(v.PersonID)).Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.Connection.Delete().
+			Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID))).
+			Exec(sys); err != nil {
+			return err
+		}
+		if err := tx.Person.UpdateOneID(v.PersonID).
+			SetGivenName(DeletedName).SetFamilyName(DeletedName).SetCity("").
+			SetListedInDirectory(false).SetVisibleToPartners(false).
+			SetProfileVisibility(visibility.Private).SetContactVisibility(visibility.Private).
+			ClearInterests().ClearActivities().ClearOrganization().
+			Exec(sys); err != nil {
+			return err
+		}
+		if _, err := tx.Account.Delete().Where(account.ID(v.AccountID)).Exec(sys); err != nil {
+			return err
+		}
+		return tx.AuditEvent.Create().
+			SetCreatedAt(time.Now().UTC()).
+			SetAction("account.deleted").
+			SetSubjectPersonID(v.PersonID).
+			Exec(privacy.DecisionContext(sys, privacy.Allow))
+	})
+	if err != nil {
+		return fmt.Errorf("delete account: %w", err)
 	}
-	return tx.Commit()
+	return nil
 }

@@ -57,6 +57,7 @@ import (
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/activity"
 	"github.com/shyraq/birge/ent/cohort"
+	"github.com/shyraq/birge/ent/enrollment"
 	"github.com/shyraq/birge/ent/interest"
 	"github.com/shyraq/birge/ent/person"
 	"github.com/shyraq/birge/ent/predicate"
@@ -395,14 +396,14 @@ func filters(v viewer.Viewer, q Query, alone bool) ([]predicate.Person, error) {
 		out = append(out, person.CityNEQ(""), inCity(key, alone))
 	}
 	if q.CohortID != 0 {
-		out = append(out, access.TookPartIn(v, cohort.ID(q.CohortID)))
+		out = append(out, access.TookPartIn(v, enrollment.HasCohortWith(cohort.ID(q.CohortID))))
 	}
 	if q.CohortYear != 0 {
 		if q.CohortYear < 1900 || q.CohortYear > 3000 {
 			return nil, apierror.Input("cohortYear: must be a year, such as 2023")
 		}
 		start := time.Date(q.CohortYear, time.January, 1, 0, 0, 0, 0, time.UTC)
-		out = append(out, access.TookPartIn(v, cohort.StartDateGTE(start), cohort.StartDateLT(start.AddDate(1, 0, 0))))
+		out = append(out, access.TookPartIn(v, enrollment.HasCohortWith(cohort.StartDateGTE(start), cohort.StartDateLT(start.AddDate(1, 0, 0)))))
 	}
 	if q.ActivityID != 0 {
 		out = append(out, person.HasActivitiesWith(activity.ID(q.ActivityID)))
@@ -414,13 +415,9 @@ func filters(v viewer.Viewer, q Query, alone bool) ([]predicate.Person, error) {
 		if !isLanguageCode(q.Language) {
 			return nil, apierror.Input("language: must be a two-letter language code, such as kk, ru or en")
 		}
-		lang := person.HasProfileWith(func(s *sql.Selector) {
+		out = append(out, access.Showing(v, access.Profile, person.HasProfileWith(func(s *sql.Selector) {
 			s.Where(sqljson.ValueContains(s.C(profile.FieldLanguages), q.Language))
-		})
-		if g := access.GroupVisible(v, access.Profile); g != nil {
-			lang = person.And(lang, g)
-		}
-		out = append(out, lang)
+		})))
 	}
 	if q.LookingFor != "" {
 		if !slices.Contains(schema.LookingFor, q.LookingFor) {
