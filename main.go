@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -22,10 +23,8 @@ import (
 
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/search"
-	"github.com/shyraq/birge/seed"
 	"github.com/shyraq/birge/seed/scale"
 	"github.com/shyraq/birge/server"
-	"github.com/shyraq/birge/viewer"
 )
 
 // defaultMemoryLimit is the Go runtime's soft memory limit unless
@@ -73,7 +72,7 @@ func run(args []string) error {
 	logger := server.NewLogger(cfg.LogFormat)
 	switch cmd {
 	case "serve":
-		return serve(ctx, cfg)
+		return serve(ctx, cfg, logger)
 	case "migrate":
 		db, err := database.Open(cfg.DatabaseURL, database.Options{})
 		if err != nil {
@@ -130,15 +129,9 @@ func run(args []string) error {
 		if err := db.Migrate(ctx); err != nil {
 			return err
 		}
-		start := time.Now()
-		st, err := seed.Demo(viewer.SystemContext(ctx), db.Client)
-		if err != nil {
+		if err := server.SeedDemo(ctx, db.Client, logger); err != nil {
 			return err
 		}
-		if err := seed.DemoAccounts(ctx, db.Client, st); err != nil {
-			return err
-		}
-		logger.Info("demo data in place", "people", st.People, "cohorts", st.Cohorts, "took", time.Since(start).String())
 		if scaleN > 0 {
 			res, err := scale.Generate(ctx, db, scale.ForPeople(scaleN))
 			if err != nil {
@@ -152,8 +145,7 @@ func run(args []string) error {
 	}
 }
 
-func serve(ctx context.Context, cfg server.Config) error {
-	logger := server.NewLogger(cfg.LogFormat)
+func serve(ctx context.Context, cfg server.Config, logger *slog.Logger) error {
 	start := time.Now()
 	s, err := server.Open(ctx, cfg, logger)
 	if err != nil {

@@ -20,15 +20,9 @@ import (
 	"github.com/shyraq/birge/ent/schema"
 )
 
-// Error codes, as in package apierror.
-const (
-	CodeBadUserInput    = apierror.BadUserInput
-	CodeNotFound        = apierror.NotFound
-	CodeForbidden       = apierror.Forbidden
-	CodeUnauthenticated = apierror.Unauthenticated
-	CodeRateLimited     = apierror.RateLimited
-	CodeInternal        = apierror.Internal
-)
+// CodeInternal is the code of an error the client may not see the cause
+// of (apierror.Internal).
+const CodeInternal = apierror.Internal
 
 // InputError returns a BAD_USER_INPUT error with a client-facing message.
 func InputError(format string, args ...any) error { return apierror.Input(format, args...) }
@@ -57,7 +51,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 					return &gqlerror.Error{
 						Message:    arg + ": " + argumentProblem(parsed),
 						Path:       path,
-						Extensions: map[string]any{"code": CodeBadUserInput},
+						Extensions: map[string]any{"code": apierror.BadUserInput},
 					}
 				}
 			}
@@ -66,7 +60,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			if errors.As(err, &parsed) && !isWrappedInternal(parsed) {
 				out := *parsed
 				if out.Extensions == nil || out.Extensions["code"] == nil {
-					out.Extensions = map[string]any{"code": CodeBadUserInput}
+					out.Extensions = map[string]any{"code": apierror.BadUserInput}
 				}
 				if out.Path == nil {
 					out.Path = path
@@ -135,7 +129,8 @@ func argumentProblem(e *gqlerror.Error) string {
 }
 
 // classify returns the code and message of a known error, or "" if the
-// error is not one the client may see.
+// error is not one the client may see. Timeouts and outages are
+// transient's (unavailable.go).
 func classify(err error) (code, msg string) {
 	var coded *apierror.Error
 	var validation *ent.ValidationError
@@ -147,21 +142,19 @@ func classify(err error) (code, msg string) {
 	case errors.As(err, &coded):
 		return coded.Code, coded.Message
 	case errors.As(err, &fieldErr):
-		return CodeBadUserInput, fieldErr.Error()
+		return apierror.BadUserInput, fieldErr.Error()
 	case errors.As(err, &validation):
-		return CodeBadUserInput, validationMessage(validation)
+		return apierror.BadUserInput, validationMessage(validation)
 	case errors.As(err, &notFound):
-		return CodeNotFound, "not found: no such " + lowerFirst(notFoundLabel(notFound))
+		return apierror.NotFound, "not found: no such " + lowerFirst(notFoundLabel(notFound))
 	case errors.As(err, &notSingular):
-		return CodeNotFound, "not found"
+		return apierror.NotFound, "not found"
 	case errors.As(err, &constraint):
-		return CodeBadUserInput, constraintMessage(constraint)
+		return apierror.BadUserInput, constraintMessage(constraint)
 	case errors.Is(err, access.ErrUnauthenticated):
-		return CodeUnauthenticated, "sign in to do this"
+		return apierror.Unauthenticated, "sign in to do this"
 	case errors.Is(err, privacy.Deny):
-		return CodeForbidden, "you are not allowed to do this"
-	case errors.Is(err, context.DeadlineExceeded):
-		return "TIMEOUT", "the request took too long; please try again"
+		return apierror.Forbidden, "you are not allowed to do this"
 	}
 	return "", ""
 }

@@ -88,8 +88,9 @@ func (l shapeLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	}
 	if w.costly > 0 && l.limiter != nil {
 		if ok, wait := l.limiter.Allow(ctx, w.costly); !ok {
-			e := codedError(apierror.RateLimited, "too many searches or exports; try again in %d seconds", retrySeconds(wait))
-			e.Extensions["retryAfter"] = retrySeconds(wait)
+			secs := ratelimit.RetrySeconds(wait)
+			e := codedError(apierror.RateLimited, "too many searches or exports; try again in %d seconds", secs)
+			e.Extensions["retryAfter"] = secs
 			return e
 		}
 	}
@@ -147,8 +148,6 @@ func (w *shapeWalker) walk(set ast.SelectionSet, depth int) int {
 func codedError(code, format string, args ...any) *gqlerror.Error {
 	return &gqlerror.Error{Message: fmt.Sprintf(format, args...), Extensions: map[string]any{"code": code}}
 }
-
-func retrySeconds(d time.Duration) int { return max(1, int(math.Ceil(d.Seconds()))) }
 
 // costedSchema gives list fields a cost proportional to the page they
 // ask for: a connection costs 1 + n × (the cost of what it selects),
@@ -269,7 +268,7 @@ func answerTimeouts(ctx context.Context, next graphql.OperationHandler) graphql.
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return &graphql.Response{Errors: gqlerror.List{codedError(apierror.Timeout, "the request took too long; please try again")}}
+			return &graphql.Response{Errors: gqlerror.List{codedError(apierror.Timeout, timeoutMessage)}}
 		}
 		return h(ctx)
 	}

@@ -105,45 +105,35 @@ func (r *queryResolver) MyConnections(ctx context.Context, after *entgql.Cursor[
 
 // PendingRequests is the resolver for the pendingRequests field.
 func (r *queryResolver) PendingRequests(ctx context.Context, direction model.ConnectionDirection, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ConnectionConnection, error) {
-	v, err := signedIn(ctx)
+	q, err := r.myConnectionsAs(ctx, direction == model.ConnectionDirectionOutgoing, connection.StatusPENDING)
 	if err != nil {
 		return nil, err
 	}
-	side := connection.AddresseeID(v.PersonID)
-	if direction == model.ConnectionDirectionOutgoing {
-		side = connection.RequesterID(v.PersonID)
-	}
-	return r.client.Connection.Query().
-		Where(side, connection.StatusEQ(connection.StatusPENDING)).
-		Paginate(ctx, after, first, before, last, ent.WithConnectionOrder(newestConnections))
+	return q.Paginate(ctx, after, first, before, last, ent.WithConnectionOrder(newestConnections))
 }
 
 // PendingRequestCount is the resolver for the pendingRequestCount field.
 func (r *queryResolver) PendingRequestCount(ctx context.Context) (int, error) {
-	v, err := signedIn(ctx)
+	q, err := r.myConnectionsAs(ctx, false, connection.StatusPENDING)
 	if err != nil {
 		return 0, err
 	}
-	return r.client.Connection.Query().
-		Where(connection.AddresseeID(v.PersonID), connection.StatusEQ(connection.StatusPENDING)).
-		Count(ctx)
+	return q.Count(ctx)
 }
 
 // BlockedPeople is the resolver for the blockedPeople field.
 func (r *queryResolver) BlockedPeople(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ConnectionConnection, error) {
-	v, err := signedIn(ctx)
+	q, err := r.myConnectionsAs(ctx, true, connection.StatusBLOCKED)
 	if err != nil {
 		return nil, err
 	}
-	return r.client.Connection.Query().
-		Where(connection.RequesterID(v.PersonID), connection.StatusEQ(connection.StatusBLOCKED)).
-		Paginate(ctx, after, first, before, last, ent.WithConnectionOrder(newestConnections))
+	return q.Paginate(ctx, after, first, before, last, ent.WithConnectionOrder(newestConnections))
 }
 
 // ConnectionsWith is the resolver for the connectionsWith field.
 func (r *queryResolver) ConnectionsWith(ctx context.Context, personIDs []int) ([]*ent.Connection, error) {
-	if len(personIDs) > MaxPageSize {
-		return nil, InputError("personIDs: at most %d people at a time (got %d)", MaxPageSize, len(personIDs))
+	if err := checkPersonIDs(personIDs); err != nil {
+		return nil, err
 	}
 	q, err := r.myConnections(ctx)
 	if err != nil {
@@ -161,8 +151,8 @@ func (r *queryResolver) ConnectionsWith(ctx context.Context, personIDs []int) ([
 
 // PeopleAcceptingRequests is the resolver for the peopleAcceptingRequests field.
 func (r *queryResolver) PeopleAcceptingRequests(ctx context.Context, personIDs []int) ([]int, error) {
-	if len(personIDs) > MaxPageSize {
-		return nil, InputError("personIDs: at most %d people at a time (got %d)", MaxPageSize, len(personIDs))
+	if err := checkPersonIDs(personIDs); err != nil {
+		return nil, err
 	}
 	return connections.Accepting(ctx, r.client, personIDs)
 }

@@ -28,6 +28,28 @@ func (r *Resolver) myConnections(ctx context.Context) (*ent.ConnectionQuery, err
 		Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID))), nil
 }
 
+// myConnectionsAs is the query of the viewer's connections in status
+// where the viewer is the requester (asRequester) or the addressee.
+func (r *Resolver) myConnectionsAs(ctx context.Context, asRequester bool, status connection.Status) (*ent.ConnectionQuery, error) {
+	v, err := signedIn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	side := connection.AddresseeID(v.PersonID)
+	if asRequester {
+		side = connection.RequesterID(v.PersonID)
+	}
+	return r.client.Connection.Query().Where(side, connection.StatusEQ(status)), nil
+}
+
+// checkPersonIDs refuses a list of people longer than a page.
+func checkPersonIDs(ids []int) error {
+	if len(ids) > MaxPageSize {
+		return InputError("personIDs: at most %d people at a time (got %d)", MaxPageSize, len(ids))
+	}
+	return nil
+}
+
 // tx is the client of the mutation's transaction (see NewHandler).
 func (r *Resolver) tx(ctx context.Context) *ent.Client {
 	if c := ent.FromContext(ctx); c != nil {

@@ -262,6 +262,11 @@ func TestPeersErrors(t *testing.T) {
 		}
 	}
 	// Other errors have a code and no reason.
+	const with = `query($ids: [ID!]!) { connectionsWith(personIDs: $ids) { id } }`
+	many := make([]string, 101)
+	for i := range many {
+		many[i] = id(i + 1)
+	}
 	for _, c := range []struct {
 		who         *client.Client
 		code, query string
@@ -273,6 +278,8 @@ func TestPeersErrors(t *testing.T) {
 		{w.as(0), "UNAUTHENTICATED", `mutation($id: ID!) { requestConnection(personID: $id) { id } }`, []any{"id", id(w.aig)}, "sign in"},
 		{w.as(0), "UNAUTHENTICATED", `{ pendingRequestCount }`, nil, "sign in"},
 		{w.as(0), "UNAUTHENTICATED", `{ suggestedPeers { score } }`, nil, "sign in"},
+		{w.as(0), "UNAUTHENTICATED", with, []any{"ids", []string{id(w.aig)}}, "sign in"},
+		{asel, "BAD_USER_INPUT", with, []any{"ids", many}, "at most 100"},
 		{asel, "BAD_USER_INPUT", `{ suggestedPeers(first: 21) { score } }`, nil, "between 0 and 20"},
 		{asel, "BAD_USER_INPUT", `{ searchPeople(query: "a", first: 101) { totalCount } }`, nil, "at most 100"},
 		{asel, "BAD_USER_INPUT", `{ searchPeople(filter: {lookingFor: "LOVE"}) { totalCount } }`, nil, "lookingFor"},

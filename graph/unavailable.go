@@ -62,12 +62,15 @@ func timedOut(ctx context.Context, err error) bool {
 	return errors.As(err, &pqErr) && pqErr.Code == "57014"
 }
 
+// timeoutMessage is the message of every TIMEOUT error.
+const timeoutMessage = "the request took too long; please try again"
+
 // transient returns the code and message of a timeout or an outage, or ""
 // for any other error.
 func transient(ctx context.Context, logger *slog.Logger, err error) (code, msg string) {
 	switch {
 	case timedOut(ctx, err):
-		return apierror.Timeout, "the request took too long; please try again"
+		return apierror.Timeout, timeoutMessage
 	case unavailable(err):
 		logger.WarnContext(ctx, "database unavailable", "error", err.Error())
 		return apierror.Unavailable, "the service is briefly unavailable; please try again in a few seconds"

@@ -33,6 +33,10 @@ type bucket struct {
 	last   time.Time
 }
 
+// RetrySeconds is a wait that Allow returned in whole seconds, rounded up
+// and at least 1: the value of a Retry-After header.
+func RetrySeconds(wait time.Duration) int { return max(1, int(math.Ceil(wait.Seconds()))) }
+
 // New returns a limiter that lets each client spend perSecond tokens a
 // second on average and burst tokens at once. perSecond <= 0 means no
 // limit (Allow always succeeds).

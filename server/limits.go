@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -113,7 +112,7 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ok, wait := s.requests.Allow(ratelimit.ClientFromContext(r.Context()), time.Now()); !ok {
-			secs := max(1, int(math.Ceil(wait.Seconds())))
+			secs := ratelimit.RetrySeconds(wait)
 			s.metrics.rateLimited("requests")
 			w.Header().Set("Retry-After", strconv.Itoa(secs))
 			writeError(w, http.StatusTooManyRequests, apierror.RateLimited,

@@ -105,13 +105,31 @@ func TestRequestRefusals(t *testing.T) {
 			r.Header.Set("Content-Type", "text/plain")
 			return r
 		}(), http.StatusUnsupportedMediaType, "BAD_REQUEST"},
+		{"GraphQL response type as the content type", func() *http.Request {
+			r := gqlRequest(`{"query":"{ viewer { id } }"}`)
+			r.Header.Set("Content-Type", "application/graphql-response+json")
+			return r
+		}(), http.StatusUnsupportedMediaType, "BAD_REQUEST"},
+		{"PUT", httptest.NewRequest(http.MethodPut, "/graphql", strings.NewReader(`{"query":"{ viewer { id } }"}`)), http.StatusMethodNotAllowed, "BAD_REQUEST"},
+		{"DELETE", httptest.NewRequest(http.MethodDelete, "/graphql", nil), http.StatusMethodNotAllowed, "BAD_REQUEST"},
+		{"PATCH", httptest.NewRequest(http.MethodPatch, "/graphql", strings.NewReader(`{}`)), http.StatusMethodNotAllowed, "BAD_REQUEST"},
+		{"OPTIONS", httptest.NewRequest(http.MethodOptions, "/graphql", nil), http.StatusMethodNotAllowed, "BAD_REQUEST"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, h, tc.req)
 			if r.status != tc.status || r.code() != tc.code {
 				t.Errorf("got %d %q, want %d %q", r.status, r.code(), tc.status, tc.code)
 			}
+			if allow := r.header.Get("Allow"); tc.status == http.StatusMethodNotAllowed && allow != "GET, POST" {
+				t.Errorf("Allow: %q, want %q", allow, "GET, POST")
+			}
 		})
+	}
+	// JSON with parameters is JSON.
+	r := gqlRequest(`{"query":"{ viewer { id } }"}`)
+	r.Header.Set("Content-Type", "application/json; charset=utf-8")
+	if got := send(t, h, r); got.status != http.StatusOK || len(got.Errors) > 0 {
+		t.Errorf("application/json; charset=utf-8: %d %+v", got.status, got.Errors)
 	}
 }
 

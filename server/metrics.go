@@ -22,18 +22,21 @@ import (
 // server's memory and the monitoring system's series.
 const maxOperationNames = 200
 
+// overflowName is the operation label of names past the cap or not
+// GraphQL names.
+const overflowName = "other"
+
 // metrics are the server's Prometheus metrics, on a registry of its own.
 type metrics struct {
 	registry *prometheus.Registry
 
-	requests     *prometheus.CounterVec
-	latency      *prometheus.HistogramVec
-	operations   *prometheus.CounterVec
-	opLatency    *prometheus.HistogramVec
-	limited      *prometheus.CounterVec
-	mu           sync.Mutex
-	opNames      map[string]bool
-	overflowName string
+	requests   *prometheus.CounterVec
+	latency    *prometheus.HistogramVec
+	operations *prometheus.CounterVec
+	opLatency  *prometheus.HistogramVec
+	limited    *prometheus.CounterVec
+	mu         sync.Mutex
+	opNames    map[string]bool
 }
 
 func newMetrics(db *sql.DB) *metrics {
@@ -61,8 +64,7 @@ func newMetrics(db *sql.DB) *metrics {
 			Name: "birge_rate_limited_total",
 			Help: "Requests refused by a per-client rate limit, by limit.",
 		}, []string{"limit"}),
-		opNames:      map[string]bool{},
-		overflowName: "other",
+		opNames: map[string]bool{},
 	}
 	version := "devel"
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
@@ -138,7 +140,7 @@ func (m *metrics) operationName(name string) string {
 		return "anonymous"
 	}
 	if len(name) > 64 || !isGraphQLName(name) {
-		return m.overflowName
+		return overflowName
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -146,7 +148,7 @@ func (m *metrics) operationName(name string) string {
 		return name
 	}
 	if len(m.opNames) >= maxOperationNames {
-		return m.overflowName
+		return overflowName
 	}
 	m.opNames[name] = true
 	return name

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/shyraq/birge/apierror"
 )
 
 type requestIDKey struct{}
@@ -57,7 +59,7 @@ func logRequests(logger *slog.Logger, m *metrics, next http.Handler) http.Handle
 			if p := recover(); p != nil {
 				logger.ErrorContext(r.Context(), "panic serving request", "panic", fmt.Sprint(p))
 				if sw.status == 0 {
-					writeError(sw, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal server error", nil)
+					writeError(sw, http.StatusInternalServerError, apierror.Internal, "internal server error", nil)
 				}
 			}
 			m.request(r.URL.Path, sw.status, time.Since(start).Seconds())

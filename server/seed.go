@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
+	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/ent/account"
 	"github.com/shyraq/birge/seed"
 	"github.com/shyraq/birge/viewer"
@@ -32,7 +34,6 @@ func (s *Server) printDemoSignIns(ctx context.Context, w io.Writer) {
 
 // seedIfEmpty fills an empty database with the fictional demo community.
 func (s *Server) seedIfEmpty(ctx context.Context) error {
-	ctx = viewer.SystemContext(ctx)
 	done, err := seed.DemoIsSeeded(ctx, s.db.Client)
 	if err != nil {
 		return fmt.Errorf("check demo data: %w", err)
@@ -40,14 +41,21 @@ func (s *Server) seedIfEmpty(ctx context.Context) error {
 	if done {
 		return nil
 	}
+	return SeedDemo(ctx, s.db.Client, s.logger)
+}
+
+// SeedDemo writes the fictional demo community and its sign-ins, leaving
+// what is there already (see seed.Demo and seed.DemoAccounts), and logs
+// what it found or wrote.
+func SeedDemo(ctx context.Context, client *ent.Client, logger *slog.Logger) error {
 	start := time.Now()
-	st, err := seed.Demo(ctx, s.db.Client)
+	st, err := seed.Demo(ctx, client)
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
-	if err := seed.DemoAccounts(ctx, s.db.Client, st); err != nil {
+	if err := seed.DemoAccounts(ctx, client, st); err != nil {
 		return err
 	}
-	s.logger.Info("seeded demo data", "people", st.People, "cohorts", st.Cohorts, "took", time.Since(start).String())
+	logger.Info("demo data in place", "created", st.Created, "people", st.People, "cohorts", st.Cohorts, "took", time.Since(start).String())
 	return nil
 }

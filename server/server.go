@@ -118,9 +118,6 @@ func New(cfg Config, db *database.DB, logger *slog.Logger) (*Server, error) {
 	return s, nil
 }
 
-// DB is the server's database.
-func (s *Server) DB() *database.DB { return s.db }
-
 // Close closes the database.
 func (s *Server) Close() error { return s.db.Close() }
 

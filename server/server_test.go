@@ -239,8 +239,8 @@ func TestServer(t *testing.T) {
 		c.t = t
 		req, _ := http.NewRequest(http.MethodGet, ts.URL+"/graphql?query="+url.QueryEscape(`mutation { signOut }`), nil)
 		r := c.send(req)
-		if r.status == http.StatusOK && len(r.Errors) == 0 {
-			t.Errorf("mutation by GET: status %d, no error", r.status)
+		if r.status != http.StatusNotAcceptable || r.code() != "BAD_REQUEST" {
+			t.Errorf("mutation by GET: status %d, errors %+v, want 406 BAD_REQUEST", r.status, r.Errors)
 		}
 		if _, ok := r.Data["signOut"]; ok {
 			t.Errorf("mutation by GET ran: %s", r.Data["signOut"])

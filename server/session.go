@@ -39,39 +39,65 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 	})
 }
 
-// csrfGuard refuses cross-site writes to the API: a POST must be JSON
-// (which a plain HTML form cannot send) and, when the browser says where
-// it comes from, come from this site's own origin.
+// csrfGuard refuses what the API does not take, each with a code: a
+// method other than GET and POST (405), a POST that is not JSON (which a
+// plain HTML form cannot send) and a cross-site POST (when the browser
+// says where it comes from, it must be this site's own origin).
 func (s *Server) csrfGuard(next http.Handler) http.Handler {
 	allowed := map[string]bool{}
 	if u, err := url.Parse(s.cfg.PublicURL); err == nil && u.Host != "" {
 		allowed[u.Scheme+"://"+u.Host] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost {
-			next.ServeHTTP(w, r)
+		switch r.Method {
+		case http.MethodGet:
+			next.ServeHTTP(&getRefusal{ResponseWriter: w}, r)
+			return
+		case http.MethodPost:
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			writeError(w, http.StatusMethodNotAllowed, apierror.BadRequest, "send GraphQL requests by GET or POST", nil)
 			return
 		}
-		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if mt != "application/json" && mt != "application/graphql-response+json" {
-			writeJSONError(w, http.StatusUnsupportedMediaType, "BAD_REQUEST", "send GraphQL requests as application/json")
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+			writeError(w, http.StatusUnsupportedMediaType, apierror.BadRequest, "send GraphQL requests as application/json", nil)
 			return
 		}
 		if origin := r.Header.Get("Origin"); origin != "" {
 			same := allowed[origin] || origin == "http://"+r.Host || origin == "https://"+r.Host
 			if !same {
-				writeJSONError(w, http.StatusForbidden, "FORBIDDEN", "cross-site request refused")
+				writeError(w, http.StatusForbidden, apierror.Forbidden, "cross-site request refused", nil)
 				return
 			}
 		} else if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
-			writeJSONError(w, http.StatusForbidden, "FORBIDDEN", "cross-site request refused")
+			writeError(w, http.StatusForbidden, apierror.Forbidden, "cross-site request refused", nil)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// writeJSONError answers with a GraphQL-shaped error body.
-func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
-	writeError(w, status, code, msg, nil)
+// getRefusal gives the GraphQL transport's refusal of a mutation sent by
+// GET (406, a body without a code) the code BAD_REQUEST.
+type getRefusal struct {
+	http.ResponseWriter
+	refused bool
 }
+
+func (w *getRefusal) WriteHeader(code int) {
+	if code != http.StatusNotAcceptable {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.refused = true
+	writeError(w.ResponseWriter, code, apierror.BadRequest, "GET requests may only run queries; send mutations by POST", nil)
+}
+
+func (w *getRefusal) Write(b []byte) (int, error) {
+	if w.refused {
+		return len(b), nil // the transport's own body, replaced
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *getRefusal) Unwrap() http.ResponseWriter { return w.ResponseWriter }
