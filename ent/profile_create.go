@@ -125,6 +125,11 @@ func (_c *ProfileCreate) check() error {
 			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Profile.bio": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Languages(); ok {
+		if err := profile.LanguagesValidator(v); err != nil {
+			return &ValidationError{Name: "languages", err: fmt.Errorf(`ent: validator failed for field "Profile.languages": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.SearchBio(); !ok {
 		return &ValidationError{Name: "search_bio", err: errors.New(`ent: missing required field "Profile.search_bio"`)}
 	}

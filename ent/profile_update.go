@@ -113,6 +113,11 @@ func (_u *ProfileUpdate) check() error {
 			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Profile.bio": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Languages(); ok {
+		if err := profile.LanguagesValidator(v); err != nil {
+			return &ValidationError{Name: "languages", err: fmt.Errorf(`ent: validator failed for field "Profile.languages": %w`, err)}
+		}
+	}
 	if _u.mutation.PersonCleared() && len(_u.mutation.PersonIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Profile.person"`)
 	}
@@ -264,6 +269,11 @@ func (_u *ProfileUpdateOne) check() error {
 	if v, ok := _u.mutation.Bio(); ok {
 		if err := profile.BioValidator(v); err != nil {
 			return &ValidationError{Name: "bio", err: fmt.Errorf(`ent: validator failed for field "Profile.bio": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Languages(); ok {
+		if err := profile.LanguagesValidator(v); err != nil {
+			return &ValidationError{Name: "languages", err: fmt.Errorf(`ent: validator failed for field "Profile.languages": %w`, err)}
 		}
 	}
 	if _u.mutation.PersonCleared() && len(_u.mutation.PersonIDs()) > 0 {

@@ -404,6 +404,8 @@ func TestProfileValidation(t *testing.T) {
 		{"blank name", map[string]any{"givenName": " "}, []string{"givenName", "empty"}},
 		{"name too long", map[string]any{"familyName": strings.Repeat("ә", 101)}, []string{"familyName", "100"}},
 		{"not a language code", map[string]any{"languages": []string{"kazakh"}}, []string{"languages"}},
+		{"a language code in capitals", map[string]any{"languages": []string{"kk", "RU"}}, []string{"languages", "RU"}},
+		{"a language code with a digit", map[string]any{"languages": []string{"r1"}}, []string{"languages", "two-letter"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			me.failWith("BAD_USER_INPUT", q, tc.words, vars("in", tc.input)...)

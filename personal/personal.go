@@ -195,11 +195,6 @@ type ProfileChange struct {
 // UpdateProfile changes the viewer's names, city, profile and contact
 // details, creating the profile and contact records if missing.
 func UpdateProfile(ctx context.Context, client *ent.Client, in ProfileChange) (p *ent.Person, err error) {
-	for _, l := range in.Languages {
-		if len(l) != 2 {
-			return nil, apierror.Input("languages: %q is not a two-letter language code", l)
-		}
-	}
 	err = inTx(ctx, client, func(tx *ent.Client) error {
 		p, err = updateProfile(ctx, tx, in)
 		return err

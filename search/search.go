@@ -412,7 +412,7 @@ func filters(v viewer.Viewer, q Query, alone bool) ([]predicate.Person, error) {
 		out = append(out, person.HasInterestsWith(interest.ID(q.InterestID)))
 	}
 	if q.Language != "" {
-		if !isLanguageCode(q.Language) {
+		if !schema.IsLanguageCode(q.Language) {
 			return nil, apierror.Input("language: must be a two-letter language code, such as kk, ru or en")
 		}
 		out = append(out, access.Showing(v, access.Profile, person.HasProfileWith(func(s *sql.Selector) {
@@ -428,10 +428,6 @@ func filters(v viewer.Viewer, q Query, alone bool) ([]predicate.Person, error) {
 		})
 	}
 	return out, nil
-}
-
-func isLanguageCode(s string) bool {
-	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }
 
 // InCity is the predicate of the people whose city is city, in any script

@@ -65,6 +65,8 @@ var (
 	DefaultBio string
 	// BioValidator is a validator for the "bio" field. It is called by the builders before save.
 	BioValidator func(string) error
+	// LanguagesValidator is a validator for the "languages" field. It is called by the builders before save.
+	LanguagesValidator func([]string) error
 	// DefaultSearchBio holds the default value on creation for the "search_bio" field.
 	DefaultSearchBio string
 )

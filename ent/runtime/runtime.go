@@ -488,6 +488,10 @@ func init() {
 	profile.DefaultBio = profileDescBio.Default.(string)
 	// profile.BioValidator is a validator for the "bio" field. It is called by the builders before save.
 	profile.BioValidator = profileDescBio.Validators[0].(func(string) error)
+	// profileDescLanguages is the schema descriptor for languages field.
+	profileDescLanguages := profileFields[1].Descriptor()
+	// profile.LanguagesValidator is a validator for the "languages" field. It is called by the builders before save.
+	profile.LanguagesValidator = profileDescLanguages.Validators[0].(func([]string) error)
 	// profileDescSearchBio is the schema descriptor for search_bio field.
 	profileDescSearchBio := profileFields[2].Descriptor()
 	// profile.DefaultSearchBio holds the default value on creation for the search_bio field.

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"fmt"
 	"github.com/shyraq/birge/access"
 )
 
@@ -24,6 +25,7 @@ func (Profile) Fields() []ent.Field {
 			Validate(maxChars(2000)),
 		field.Strings("languages").
 			Optional().
+			Validate(languageCodes).
 			Comment("ISO 639-1 codes of the languages the person speaks, e.g. kk, ru, en."),
 		field.Text("search_bio").
 			Default("").
@@ -63,4 +65,20 @@ func (Profile) Hooks() []ent.Hook {
 // Policy of the Profile.
 func (Profile) Policy() ent.Policy {
 	return personGroupPolicy(access.Profile, true)
+}
+
+// IsLanguageCode reports whether s is written as an ISO 639-1 code: two
+// lower-case Latin letters. Search filters by such codes.
+func IsLanguageCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// languageCodes validates a list of languages: each an ISO 639-1 code.
+func languageCodes(codes []string) error {
+	for _, c := range codes {
+		if !IsLanguageCode(c) {
+			return fmt.Errorf("%q is not a two-letter language code, such as kk, ru or en", c)
+		}
+	}
+	return nil
 }
