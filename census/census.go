@@ -77,9 +77,7 @@ func (c *Census) intercept(next ent.Querier) ent.Querier {
 // Count is the number of people v may see: access.PersonVisible(v)
 // counted over everyone.
 func (c *Census) Count(ctx context.Context, v viewer.Viewer) (int, error) {
-	// The census's own queries are not whole-directory ones, and run as
-	// the system: the viewer's policy would hide the blocks against them.
-	sys := viewer.NewContext(context.WithValue(ctx, wholeKey{}, false), viewer.Viewer{System: true})
+	sys := system(ctx)
 	name, audience := access.Audience(v)
 	n, err := c.size(sys, name, audience)
 	visible := access.PersonVisible(v)
@@ -88,22 +86,10 @@ func (c *Census) Count(ctx context.Context, v viewer.Viewer) (int, error) {
 		// see everyone, their audience too.
 		return n, err
 	}
-	// The viewer's own few: themself and whoever has a connection with
-	// them in any state, in either direction.
-	rows, err := c.client.Connection.Query().
-		Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID))).
-		Select(connection.FieldRequesterID, connection.FieldAddresseeID).
-		All(sys)
+	few, err := c.Few(sys, v)
 	if err != nil {
 		return 0, err
 	}
-	few := make([]int, 0, 2*len(rows)+1)
-	few = append(few, v.PersonID)
-	for _, r := range rows {
-		few = append(few, r.RequesterID, r.AddresseeID)
-	}
-	slices.Sort(few)
-	few = slices.Compact(few)
 	seen := c.client.Person.Query().Where(person.IDIn(few...), visible)
 	inAudience := c.client.Person.Query().Where(person.IDIn(few...))
 	if audience != nil {
@@ -118,6 +104,60 @@ func (c *Census) Count(ctx context.Context, v viewer.Viewer) (int, error) {
 		return 0, err
 	}
 	return n + len(a) - len(b), nil
+}
+
+// Few is v's own few: v's person and whoever has a connection with them
+// in any state, in either direction, sorted; none for a viewer without a
+// person. Outside the few, v sees exactly their audience (access.Audience).
+func (c *Census) Few(ctx context.Context, v viewer.Viewer) ([]int, error) {
+	if v.PersonID == 0 {
+		return nil, nil
+	}
+	sys := system(ctx)
+	rows, err := c.client.Connection.Query().
+		Where(connection.Or(connection.RequesterID(v.PersonID), connection.AddresseeID(v.PersonID))).
+		Select(connection.FieldRequesterID, connection.FieldAddresseeID).
+		All(sys)
+	if err != nil {
+		return nil, err
+	}
+	few := make([]int, 0, 2*len(rows)+1)
+	few = append(few, v.PersonID)
+	for _, r := range rows {
+		few = append(few, r.RequesterID, r.AddresseeID)
+	}
+	slices.Sort(few)
+	return slices.Compact(few), nil
+}
+
+// SeesAudience reports whether v sees exactly the people of their role's
+// audience, given v's few (from Few): whether no one of the few is seen
+// by v outside the audience, or is in it but hidden from v (blocked v).
+// Then every person list v is shown holds the same people as the
+// audience's, and what v is shown of anyone outside the few is what the
+// audience is shown.
+func (c *Census) SeesAudience(ctx context.Context, v viewer.Viewer, few []int) (bool, error) {
+	visible := access.PersonVisible(v)
+	_, audience := access.Audience(v)
+	if len(few) == 0 || visible == nil || audience == nil {
+		// No person (or staff): v's rules are the audience's.
+		return true, nil
+	}
+	sys := system(ctx)
+	differ, err := c.client.Person.Query().
+		Where(person.IDIn(few...), person.Or(
+			person.And(visible, person.Not(audience)),
+			person.And(audience, person.Not(visible)),
+		)).
+		Exist(sys)
+	return !differ, err
+}
+
+// system is ctx for the census's own queries: they are not
+// whole-directory ones, and run as the system (the viewer's policy would
+// hide the blocks against them).
+func system(ctx context.Context) context.Context {
+	return viewer.NewContext(context.WithValue(ctx, wholeKey{}, false), viewer.Viewer{System: true})
 }
 
 // size is the number of people in the audience named name.

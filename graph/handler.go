@@ -15,6 +15,7 @@ import (
 	"github.com/shyraq/birge/audit"
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/pagecache"
 	"github.com/shyraq/birge/ratelimit"
 	"github.com/shyraq/birge/report"
 )
@@ -43,6 +44,12 @@ type Options struct {
 	Expensive *ratelimit.Limiter
 	// Observe, if set, is told about every operation served (metrics).
 	Observe func(ctx context.Context, op Operation)
+	// NoPageCache executes every query for its own viewer, also those
+	// package pagecache would answer from a kept answer (tests compare).
+	NoPageCache bool
+	// Clock is the clock of kept answers (package pagecache); nil means
+	// time.Now (tests).
+	Clock func() time.Time
 }
 
 // Operation describes one served operation, for metrics.
@@ -51,6 +58,9 @@ type Operation struct {
 	Type     string        // "query", "mutation", or "" when it did not parse
 	Code     string        // the code of the first error, "" when it succeeded
 	Duration time.Duration // from reading the request to the response
+	// Answer is how a query was answered by package pagecache: "" when
+	// executed for its viewer.
+	Answer pagecache.Source
 }
 
 // DefaultComplexityLimit is the largest operation cost served by default.
@@ -78,9 +88,11 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if accounts == nil {
 		accounts = auth.New(client, auth.Options{Logger: logger})
 	}
-	srv := handler.New(costedSchema{newSchema(client, accounts, report.New(client, report.Options{MaxAge: opts.ReportMaxAge}))})
+	es, cen := newSchema(client, accounts, report.New(client, report.Options{MaxAge: opts.ReportMaxAge}))
+	schema := costedSchema{es}
+	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(post{})
 	srv.SetQueryCache(smallOnly[*ast.QueryDocument]{lru.New[*ast.QueryDocument](1000)})
 	srv.SetParserTokenLimit(DefaultParserTokenLimit)
 	// The web app sends the hash of a query and the text only when the
@@ -123,6 +135,13 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	}
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
+	if !opts.NoPageCache {
+		// Directory queries answered from their role's answer, for the
+		// viewers it is theirs (package pagecache).
+		srv.Use(pagecache.Attach(client, cen, pagecache.Options{
+			Schema: schema, Errors: presentError(logger), Panics: recoverPanic(logger), Now: opts.Clock,
+		}))
+	}
 	return srv
 }
 
@@ -130,8 +149,8 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 // first error, and how long it took.
 func observe(f func(context.Context, Operation)) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-		resp := next(ctx)
 		op := Operation{Duration: -1}
+		resp := next(pagecache.WithSource(ctx, &op.Answer))
 		if graphql.HasOperationContext(ctx) {
 			oc := graphql.GetOperationContext(ctx)
 			op.Name = oc.OperationName

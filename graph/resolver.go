@@ -25,12 +25,15 @@ type Resolver struct {
 // NewSchema returns the executable schema backed by client and accounts,
 // computing outcome reports afresh on every request.
 func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
-	return newSchema(client, accounts, report.New(client, report.Options{}))
+	es, _ := newSchema(client, accounts, report.New(client, report.Options{}))
+	return es
 }
 
-func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) graphql.ExecutableSchema {
-	census.Attach(client)
+// newSchema returns the executable schema and the census it counts the
+// directory with.
+func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) (graphql.ExecutableSchema, *census.Census) {
+	c := census.Attach(client)
 	return generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{client: client, auth: accounts, reports: reports, search: search.New(client)},
-	})
+	}), c
 }

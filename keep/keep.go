@@ -24,6 +24,7 @@ const Settle = 15 * time.Second
 // Map holds values of type V by key K.
 type Map[K comparable, V any] struct {
 	maxAge time.Duration
+	limit  int // most values held; 0: no limit
 	now    func() time.Time
 
 	mu      sync.Mutex
@@ -40,6 +41,15 @@ type entry[V any] struct {
 // New returns an empty Map whose values are kept for maxAge.
 func New[K comparable, V any](maxAge time.Duration) *Map[K, V] {
 	return &Map[K, V]{maxAge: maxAge, now: time.Now, values: map[K]*entry[V]{}}
+}
+
+// NewLimited returns an empty Map whose values are kept for maxAge, that
+// holds at most limit values: when it is full, a value asked for anew
+// takes the place of one held, chosen at random.
+func NewLimited[K comparable, V any](maxAge time.Duration, limit int) *Map[K, V] {
+	m := New[K, V](maxAge)
+	m.limit = limit
+	return m
 }
 
 // SetClock replaces the Map's clock (tests).
@@ -69,6 +79,12 @@ func (m *Map[K, V]) Get(ctx context.Context, key K, compute func(context.Context
 	m.mu.Lock()
 	e := m.values[key]
 	if e == nil {
+		if m.limit > 0 && len(m.values) >= m.limit {
+			for k := range m.values { // a random one
+				delete(m.values, k)
+				break
+			}
+		}
 		e = &entry[V]{}
 		m.values[key] = e
 	}

@@ -92,3 +92,26 @@ func TestChangesAndAge(t *testing.T) {
 		t.Error("after Settle, values are kept again")
 	}
 }
+
+func TestLimitedMapHoldsAtMostItsLimit(t *testing.T) {
+	m := NewLimited[int, int](time.Minute, 3)
+	computed := 0
+	get := func(k int) {
+		v, err := m.Get(context.Background(), k, func(context.Context) (int, error) { computed++; return k * 10, nil })
+		if err != nil || v != k*10 {
+			t.Fatalf("Get(%d) = %d, %v", k, v, err)
+		}
+	}
+	for k := range 10 {
+		get(k)
+	}
+	if n := len(m.values); n != 3 {
+		t.Errorf("holds %d values, want the limit, 3", n)
+	}
+	// The last value asked for is held.
+	computed = 0
+	get(9)
+	if computed != 0 {
+		t.Error("the value asked for last was not held")
+	}
+}

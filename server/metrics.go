@@ -35,6 +35,7 @@ type metrics struct {
 	operations *prometheus.CounterVec
 	opLatency  *prometheus.HistogramVec
 	limited    *prometheus.CounterVec
+	shared     *prometheus.CounterVec
 	mu         sync.Mutex
 	opNames    map[string]bool
 }
@@ -64,6 +65,10 @@ func newMetrics(db *sql.DB) *metrics {
 			Name: "birge_rate_limited_total",
 			Help: "Requests refused by a per-client rate limit, by limit.",
 		}, []string{"limit"}),
+		shared: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "birge_graphql_shared_answers_total",
+			Help: "Queries answered with their role's answer (package pagecache), by source: kept (from a kept answer) or computed (for this query).",
+		}, []string{"source"}),
 		opNames: map[string]bool{},
 	}
 	version := "devel"
@@ -76,7 +81,7 @@ func newMetrics(db *sql.DB) *metrics {
 	}, []string{"version"})
 	build.WithLabelValues(version).Set(1)
 	m.registry.MustRegister(
-		m.requests, m.latency, m.operations, m.opLatency, m.limited, build,
+		m.requests, m.latency, m.operations, m.opLatency, m.limited, m.shared, build,
 		collectors.NewDBStatsCollector(db, "birge"),
 		collectors.NewBuildInfoCollector(),
 		collectors.NewGoCollector(),
@@ -128,6 +133,9 @@ func (m *metrics) operation(_ context.Context, op graph.Operation) {
 		code = "OK"
 	}
 	m.operations.WithLabelValues(name, typ, code).Inc()
+	if op.Answer != "" {
+		m.shared.WithLabelValues(string(op.Answer)).Inc()
+	}
 	if op.Duration >= 0 {
 		m.opLatency.WithLabelValues(name, typ).Observe(op.Duration.Seconds())
 	}

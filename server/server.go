@@ -131,6 +131,7 @@ func (s *Server) Handler() http.Handler {
 		Expensive:     s.searches,
 		Observe:       s.metrics.operation,
 		ReportMaxAge:  time.Minute,
+		NoPageCache:   !s.cfg.PageCache,
 	})
 	timeout := s.cfg.RequestTimeout
 	if timeout == 0 {
