@@ -45,12 +45,12 @@ type Census struct {
 	sizes  *keep.Map[string, int] // by audience name
 }
 
-// Attach installs on client the hook that notes changes to people and the
-// interceptor that answers whole-directory counts, and returns the census
-// they share.
-func Attach(client *ent.Client) *Census {
+// Attach installs on client the hook that notes changes to people (and
+// registers it with relay, nil for none) and the interceptor that answers
+// whole-directory counts, and returns the census they share.
+func Attach(client *ent.Client, relay *keep.Relay) *Census {
 	c := &Census{client: client, sizes: keep.New[string, int](maxAge)}
-	client.Person.Use(c.sizes.Hook())
+	c.sizes.Watch(client, relay, "Person")
 	client.Person.Intercept(ent.InterceptFunc(c.intercept))
 	return c
 }

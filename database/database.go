@@ -29,6 +29,10 @@ type DB struct {
 	Client  *ent.Client
 	SQL     *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
+	// PostgresDSN is the connection string of a PostgreSQL database, for
+	// connections of their own (listening for notifications); "" for
+	// SQLite.
+	PostgresDSN string
 
 	lock *os.File // a SQLite file's shared lock (see RestoreSQLite)
 }
@@ -92,7 +96,11 @@ func Open(rawURL string, opts Options) (*DB, error) {
 	if opts.Wrap != nil {
 		d = opts.Wrap(d)
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(d)), SQL: db, Dialect: dia, lock: lock}, nil
+	out := &DB{Client: ent.NewClient(ent.Driver(d)), SQL: db, Dialect: dia, lock: lock}
+	if dia == dialect.Postgres {
+		out.PostgresDSN = dsn
+	}
+	return out, nil
 }
 
 // openPool opens the database/sql pool. PostgreSQL connections keep their

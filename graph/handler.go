@@ -15,6 +15,7 @@ import (
 	"github.com/shyraq/birge/audit"
 	"github.com/shyraq/birge/auth"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/keep"
 	"github.com/shyraq/birge/pagecache"
 	"github.com/shyraq/birge/ratelimit"
 	"github.com/shyraq/birge/report"
@@ -50,6 +51,10 @@ type Options struct {
 	// Clock is the clock of kept answers (package pagecache); nil means
 	// time.Now (tests).
 	Clock func() time.Time
+	// Relay, if set, passes changes between the servers of one
+	// PostgreSQL database, so that each forgets its kept values (counts,
+	// tags, answers) at once when another changes what they show.
+	Relay *keep.Relay
 }
 
 // Operation describes one served operation, for metrics.
@@ -88,7 +93,7 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if accounts == nil {
 		accounts = auth.New(client, auth.Options{Logger: logger})
 	}
-	es, cen := newSchema(client, accounts, report.New(client, report.Options{MaxAge: opts.ReportMaxAge}))
+	es, cen := newSchema(client, accounts, report.New(client, report.Options{MaxAge: opts.ReportMaxAge}), opts.Relay)
 	schema := costedSchema{es}
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
@@ -139,7 +144,7 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 		// Directory queries answered from their role's answer, for the
 		// viewers it is theirs (package pagecache).
 		srv.Use(pagecache.Attach(client, cen, pagecache.Options{
-			Schema: schema, Errors: presentError(logger), Panics: recoverPanic(logger), Now: opts.Clock,
+			Schema: schema, Errors: presentError(logger), Panics: recoverPanic(logger), Now: opts.Clock, Relay: opts.Relay,
 		}))
 	}
 	return srv

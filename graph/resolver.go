@@ -9,6 +9,7 @@ import (
 	"github.com/shyraq/birge/census"
 	"github.com/shyraq/birge/ent"
 	"github.com/shyraq/birge/graph/generated"
+	"github.com/shyraq/birge/keep"
 	"github.com/shyraq/birge/report"
 	"github.com/shyraq/birge/search"
 )
@@ -25,15 +26,16 @@ type Resolver struct {
 // NewSchema returns the executable schema backed by client and accounts,
 // computing outcome reports afresh on every request.
 func NewSchema(client *ent.Client, accounts *auth.Service) graphql.ExecutableSchema {
-	es, _ := newSchema(client, accounts, report.New(client, report.Options{}))
+	es, _ := newSchema(client, accounts, report.New(client, report.Options{}), nil)
 	return es
 }
 
 // newSchema returns the executable schema and the census it counts the
-// directory with.
-func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service) (graphql.ExecutableSchema, *census.Census) {
-	c := census.Attach(client)
+// directory with; relay (nil for none) relays the changes its kept values
+// watch.
+func newSchema(client *ent.Client, accounts *auth.Service, reports *report.Service, relay *keep.Relay) (graphql.ExecutableSchema, *census.Census) {
+	c := census.Attach(client, relay)
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client, auth: accounts, reports: reports, search: search.New(client)},
+		Resolvers: &Resolver{client: client, auth: accounts, reports: reports, search: search.New(client, relay)},
 	}), c
 }

@@ -3,12 +3,17 @@ package keep
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/internal/testdb"
+	"github.com/shyraq/birge/viewer"
 )
 
 func TestGetComputesOnceForConcurrentCallers(t *testing.T) {
@@ -58,7 +63,7 @@ func TestErrorsAreNotKept(t *testing.T) {
 	}
 }
 
-func TestChangesAndAge(t *testing.T) {
+func TestAge(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	m := New[string, int](5 * time.Second)
 	m.SetClock(func() time.Time { return now })
@@ -74,23 +79,72 @@ func TestChangesAndAge(t *testing.T) {
 	if got := get(); got != 2 {
 		t.Errorf("after maxAge: %d, want a new value", got)
 	}
-	// A mutation through the hook: computed afresh at once, and every
-	// time until Settle has passed.
-	mut := m.Hook()(ent.MutateFunc(func(context.Context, ent.Mutation) (ent.Value, error) { return nil, nil }))
-	if _, err := mut.Mutate(context.Background(), nil); err != nil {
+	now = now.Add(time.Second)
+	m.Forget() // a change elsewhere
+	now = now.Add(time.Millisecond)
+	if got := get(); got != 3 {
+		t.Errorf("after Forget: %d, want a new value", got)
+	}
+}
+
+// A value is forgotten when a change of a watched type commits: a
+// mutation outside a transaction that succeeds, or a transaction that
+// commits; not one that fails or rolls back. While a transaction is under
+// way, values are computed afresh.
+func TestChangesThroughTheClient(t *testing.T) {
+	client := testdb.Open(t).Client
+	ctx := viewer.SystemContext(context.Background())
+	m := New[string, int](time.Hour)
+	m.Watch(client, nil, "Interest")
+	n := 0
+	get := func() int {
+		v, err := m.Get(ctx, "k", func(context.Context) (int, error) { n++; return n, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	step := func(what string, want int) {
+		t.Helper()
+		if got := get(); got != want {
+			t.Errorf("%s: %d, want %d", what, got, want)
+		}
+	}
+	step("first", 1)
+	step("kept", 1)
+	client.Interest.Create().SetSlug("chess").SetLabelKk("Шахмат").SetLabelRu("Шахматы").SetLabelEn("Chess").ExecX(ctx)
+	step("after a watched change", 2)
+	step("kept after it", 2)
+	client.Activity.Create().SetSlug("music").SetLabelKk("Музыка").SetLabelRu("Музыка").SetLabelEn("Music").ExecX(ctx)
+	step("after a change of a type not watched", 2)
+	if err := client.Interest.Create().SetSlug("chess").SetLabelKk("x").SetLabelRu("x").SetLabelEn("x").Exec(ctx); err == nil {
+		t.Fatal("a second interest with the same slug was saved")
+	}
+	step("after a failed change", 2)
+
+	tx, err := client.Tx(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := get(); got != 3 {
-		t.Errorf("after a change: %d, want 3", got)
+	tx.Interest.Create().SetSlug("sport").SetLabelKk("Спорт").SetLabelRu("Спорт").SetLabelEn("Sport").ExecX(ctx)
+	step("while a transaction is under way", 3)
+	step("while it is still under way", 4)
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
 	}
-	now = now.Add(Settle - time.Second)
-	if get() != 4 || get() != 5 {
-		t.Error("values are computed afresh while a change may be committing")
+	step("after it rolled back", 4)
+
+	tx, err = client.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
-	now = now.Add(2 * time.Second)
-	if get() != 6 || get() != 6 {
-		t.Error("after Settle, values are kept again")
+	tx.Interest.Create().SetSlug("sport").SetLabelKk("Спорт").SetLabelRu("Спорт").SetLabelEn("Sport").ExecX(ctx)
+	step("under way again", 5)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
 	}
+	step("after it committed", 6)
+	step("kept after the commit", 6)
 }
 
 func TestLimitedMapHoldsAtMostItsLimit(t *testing.T) {
@@ -113,5 +167,86 @@ func TestLimitedMapHoldsAtMostItsLimit(t *testing.T) {
 	get(9)
 	if computed != 0 {
 		t.Error("the value asked for last was not held")
+	}
+}
+
+// Callers waiting while a change is under way share a computation that
+// began when they had asked (here, all at the same instant).
+func TestCallersShareAComputationWhileAChangeIsUnderWay(t *testing.T) {
+	m := New[string, int](time.Hour)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	m.SetClock(func() time.Time { return now })
+	m.begin()
+	var computed atomic.Int32
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := m.Get(context.Background(), "k", func(context.Context) (int, error) {
+				computed.Add(1)
+				<-release
+				return 1, nil
+			}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if n := computed.Load(); n != 1 {
+		t.Errorf("computed %d times, want once", n)
+	}
+}
+
+// Two servers on one PostgreSQL database: a change committed through one
+// reaches the other's Map through their Relays.
+func TestRelayBetweenServers(t *testing.T) {
+	server := os.Getenv(testdb.EnvURL)
+	if server == "" {
+		t.Skipf("needs PostgreSQL: set %s (CI always does)", testdb.EnvURL)
+	}
+	url := testdb.Postgres(t, server)
+	ctx := viewer.SystemContext(context.Background())
+	var maps []*Map[string, int]
+	var clients []*ent.Client
+	for range 2 {
+		db, err := database.Open(url, database.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Client.Schema.Create(ctx); err != nil {
+			t.Fatal(err)
+		}
+		relay, err := NewRelay(db.Client, db.SQL, db.PostgresDSN, slog.New(slog.NewTextHandler(t.Output(), nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := relay.Close(); err != nil {
+				t.Error(err)
+			}
+			db.Close()
+		})
+		m := New[string, int](time.Hour)
+		m.Watch(db.Client, relay, "Interest")
+		maps, clients = append(maps, m), append(clients, db.Client)
+	}
+	n := 0
+	get := func() int {
+		v, _ := maps[1].Get(ctx, "k", func(context.Context) (int, error) { n++; return n, nil })
+		return v
+	}
+	if get() != 1 || get() != 1 {
+		t.Fatal("a value is kept")
+	}
+	clients[1].Activity.Create().SetSlug("music").SetLabelKk("Музыка").SetLabelRu("Музыка").SetLabelEn("Music").ExecX(ctx)
+	clients[0].Interest.Create().SetSlug("chess").SetLabelKk("Шахмат").SetLabelRu("Шахматы").SetLabelEn("Chess").ExecX(ctx)
+	deadline := time.Now().Add(5 * time.Second)
+	for get() == 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("the other server's change did not arrive within 5 s")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

@@ -21,9 +21,9 @@
 //     shown.
 //
 // The prototype's answers are kept for maxAge by role, query and
-// variables, and forgotten at once when a mutation through this process
-// changes a type they show (package keep). A change made by another
-// process on the same database is served after at most maxAge.
+// variables, and forgotten as soon as a mutation of a type they show
+// commits, through this server or (with a keep.Relay) another on the same
+// database; so are the viewers' verdicts, with people and connections.
 package pagecache
 
 import (
@@ -45,15 +45,20 @@ import (
 	"github.com/shyraq/birge/viewer"
 )
 
-// maxAge is how long an answer is kept.
-const maxAge = 2 * time.Second
+// maxAge is how long an answer is kept; prototypeTimeout how long a
+// prototype may take.
+const (
+	maxAge           = 2 * time.Second
+	prototypeTimeout = 10 * time.Second
+)
 
 // limit is the most answers kept; maxBytes the largest answer kept;
-// verdictLimit the most viewers' verdicts kept (a few hundred bytes each).
+// verdictLimit the most viewers' verdicts kept (8 bytes a person of their
+// few each). At most 16 MB of answers, typically 10-40 KB each.
 const (
-	limit        = 256
-	maxBytes     = 256 << 10
-	verdictLimit = 10_000
+	limit        = 128
+	maxBytes     = 128 << 10
+	verdictLimit = 2_000
 )
 
 // allowed lists, by GraphQL object type, the fields a kept answer may
@@ -92,7 +97,7 @@ var pageArgs = map[string]bool{"first": true, "after": true, "last": true, "befo
 // shown are the ent types whose mutations may change a kept answer: the
 // allowlist's types that are entities (their edges are mutations of
 // either end).
-var shown = map[string]bool{}
+var shown = []string{"Person", "Interest", "Activity", "Enrollment", "Cohort"}
 
 var allowedFields = map[string]map[string]bool{}
 
@@ -102,9 +107,6 @@ func init() {
 		for _, f := range fields {
 			allowedFields[typ][f] = true
 		}
-	}
-	for _, typ := range []string{"Person", "Interest", "Activity", "Enrollment", "Cohort"} {
-		shown[typ] = true
 	}
 }
 
@@ -150,6 +152,8 @@ type Options struct {
 	Panics graphql.RecoverFunc
 	// Now is the clock of kept answers; nil means time.Now (tests).
 	Now func() time.Time
+	// Relay (nil: none) tells the cache of changes made by other servers.
+	Relay *keep.Relay
 }
 
 // Attach installs on client the interceptor that notes the people a
@@ -166,24 +170,10 @@ func Attach(client *ent.Client, c *census.Census, opts Options) *Cache {
 		pc.verdicts.SetClock(opts.Now)
 	}
 	client.Person.Intercept(ent.InterceptFunc(readPeople))
-	forgetOn(client, pc.pages.Hook(), shown)
+	pc.pages.Watch(client, opts.Relay, shown...)
 	// A viewer's few and what they see change with people and connections.
-	forgetOn(client, pc.verdicts.Hook(), map[string]bool{"Person": true, "Connection": true})
+	pc.verdicts.Watch(client, opts.Relay, "Person", "Connection")
 	return pc
-}
-
-// forgetOn installs on client the hook of a keep.Map for the mutations of
-// the ent types named in types.
-func forgetOn(client *ent.Client, hook ent.Hook, types map[string]bool) {
-	client.Use(func(next ent.Mutator) ent.Mutator {
-		noted := hook(next)
-		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			if types[m.Type()] {
-				return noted.Mutate(ctx, m)
-			}
-			return next.Mutate(ctx, m)
-		})
-	})
 }
 
 // ExtensionName implements graphql.HandlerExtension.
@@ -254,7 +244,7 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 	computed := false
 	p, err := c.pages.Get(ctx, key, func(ctx context.Context) (page, error) {
 		computed = true
-		return c.prototype(ctx, oc, v.Role), nil
+		return c.prototype(ctx, oc, v.Role)
 	})
 	if err != nil || !p.keep || readsAny(p.people, vd.few) {
 		c.passes.Add(1)
@@ -274,8 +264,12 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 }
 
 // prototype executes the operation as the prototype of role, noting the
-// people it reads.
-func (c *Cache) prototype(ctx context.Context, oc *graphql.OperationContext, role viewer.Role) page {
+// people it reads. It runs to its own deadline, not the asker's: an asker
+// who leaves does not fail the answer of those waiting for it. A failure
+// is an error, and nothing is kept.
+func (c *Cache) prototype(ctx context.Context, oc *graphql.OperationContext, role viewer.Role) (page, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), prototypeTimeout)
+	defer cancel()
 	proto := viewer.Viewer{Role: role}
 	if role != "" {
 		proto.AccountID = -1 // signed in, with no account of its own
@@ -285,17 +279,22 @@ func (c *Cache) prototype(ctx context.Context, oc *graphql.OperationContext, rol
 	ctx = graphql.WithOperationContext(ctx, oc)
 	ctx = graphql.WithResponseContext(ctx, c.errors, c.panics)
 	resp := c.schema.Exec(ctx)(ctx)
+	if err := ctx.Err(); err != nil {
+		return page{}, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if resp == nil || len(resp.Errors) > 0 || len(graphql.GetErrors(ctx)) > 0 || r.unknown || len(resp.Data) > maxBytes {
-		return page{}
+		// Not to be shared; the query is executed for each viewer
+		// until this is forgotten.
+		return page{}, nil
 	}
 	people := make([]int, 0, len(r.people))
 	for id := range r.people {
 		people = append(people, id)
 	}
 	slices.Sort(people)
-	return page{keep: true, data: resp.Data, people: people}
+	return page{keep: true, data: resp.Data, people: people}, nil
 }
 
 // readsAny reports whether any of few (sorted) is among people (sorted).
@@ -413,7 +412,12 @@ func readPeople(next ent.Querier) ent.Querier {
 				r.people[id] = true
 			}
 		case int:
-			// A count: the same for whoever sees the same people.
+			// A count: the same for whoever sees the same people. Every
+			// count an allowed field makes (people.totalCount through
+			// census, a nested list's totalCount through entgql) is of
+			// the people visible, with no other predicate that depends
+			// on the viewer; a field that counted otherwise would have to
+			// stay off the allowlist.
 		default:
 			// entgql counts the people of each parent of a nested list
 			// (Cohort.trainers' totalCount) into rows of a parent and

@@ -87,7 +87,7 @@ func BenchmarkSearch(b *testing.B) {
 	member := viewer.NewContext(context.Background(), viewer.Viewer{AccountID: 1, PersonID: me, Role: viewer.RoleMember})
 
 	// As the API searches: tags kept by a Searcher.
-	searcher := search.New(db.Client)
+	searcher := search.New(db.Client, nil)
 	do := func(i int) error {
 		first := 20
 		q := search.Query{Text: benchQueries[i%len(benchQueries)], City: "Almaty"}

@@ -123,11 +123,11 @@ type Searcher struct {
 const tagsMaxAge = time.Minute
 
 // New returns a Searcher of client, installing on it the hooks that tell
-// the Searcher when tags change.
-func New(client *ent.Client) *Searcher {
+// the Searcher when tags change (and registering them with relay, nil for
+// none).
+func New(client *ent.Client, relay *keep.Relay) *Searcher {
 	s := &Searcher{client: client, tags: keep.New[struct{}, tagSet](tagsMaxAge)}
-	client.Activity.Use(s.tags.Hook())
-	client.Interest.Use(s.tags.Hook())
+	s.tags.Watch(client, relay, "Activity", "Interest")
 	return s
 }
 

@@ -368,7 +368,7 @@ func TestRekey(t *testing.T) {
 // matched by the next search.
 func TestKeptTagsFollowChanges(t *testing.T) {
 	w := newWorld(t)
-	s := search.New(w.client)
+	s := search.New(w.client, nil)
 	find := func(text string) []string {
 		t.Helper()
 		conn, err := s.People(w.member, search.Query{Text: text}, search.Page{})

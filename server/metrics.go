@@ -177,7 +177,9 @@ func isGraphQLName(s string) bool {
 // handler serves the metrics, behind a bearer token when one is set
 // (BIRGE_METRICS_TOKEN).
 func (m *metrics) handler(token string) http.Handler {
-	h := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	// The server's own gzip compresses the answer; promhttp's would
+	// compress it a second time for a scraper that asks for gzip.
+	h := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{DisableCompression: true})
 	if token == "" {
 		return h
 	}

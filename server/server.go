@@ -20,6 +20,7 @@ import (
 
 	"github.com/shyraq/birge/database"
 	"github.com/shyraq/birge/graph"
+	"github.com/shyraq/birge/keep"
 	"github.com/shyraq/birge/ratelimit"
 	"github.com/shyraq/birge/search"
 )
@@ -37,6 +38,7 @@ type Server struct {
 	proxies  []netip.Prefix
 	requests *ratelimit.Limiter // all API requests, per client
 	searches *ratelimit.Limiter // searches and exports, per client
+	relay    *keep.Relay        // changes to and from other servers (PostgreSQL); nil: none
 }
 
 // NewLogger returns the structured logger for format ("text" or "json").
@@ -115,11 +117,20 @@ func New(cfg Config, db *database.DB, logger *slog.Logger) (*Server, error) {
 		s.searches = ratelimit.New(cfg.SearchLimit/60, 20)
 	}
 	s.auth = auth.New(db.Client, auth.Options{PublicURL: cfg.PublicURL, Mailer: mailer, Logger: logger, AbsoluteTTL: sessionTTL})
+	if db.PostgresDSN != "" {
+		// Other servers on the same database tell this one of their
+		// changes, so that none serves a kept value they made stale.
+		if s.relay, err = keep.NewRelay(db.Client, db.SQL, db.PostgresDSN, logger); err != nil {
+			return nil, fmt.Errorf("change relay: %w", err)
+		}
+	}
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Server) Close() error { return s.db.Close() }
+// Close stops relaying changes and closes the database.
+func (s *Server) Close() error {
+	return errors.Join(s.relay.Close(), s.db.Close())
+}
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler {
@@ -132,6 +143,7 @@ func (s *Server) Handler() http.Handler {
 		Observe:       s.metrics.operation,
 		ReportMaxAge:  time.Minute,
 		NoPageCache:   !s.cfg.PageCache,
+		Relay:         s.relay,
 	})
 	timeout := s.cfg.RequestTimeout
 	if timeout == 0 {

@@ -367,6 +367,66 @@ func TestTwoProcessesOnePostgres(t *testing.T) {
 	if v := ca.viewer(); v != nil {
 		t.Errorf("the first process still accepts a session ended on the second: %+v", v)
 	}
+
+	// A directory page kept by the first process for visitors is not
+	// served once the second has changed someone on it: the change is
+	// relayed (keep.Relay), not waited out.
+	visitor := &gqlClient{t: t, base: a}
+	admin := &gqlClient{t: t, base: b}
+	admin.signIn(seed.DemoSignIns[0].Email)
+	const page = `{ people(first: 4, orderBy: [{field: FAMILY_NAME}, {field: GIVEN_NAME}]) { edges { node { id givenName } } } }`
+	names := func() map[string]string {
+		r := visitor.post(page, nil, nil)
+		var out struct {
+			People struct {
+				Edges []struct {
+					Node struct {
+						ID        string `json:"id"`
+						GivenName string `json:"givenName"`
+					} `json:"node"`
+				} `json:"edges"`
+			} `json:"people"`
+		}
+		raw, _ := json.Marshal(r.Data)
+		if len(r.Errors) > 0 || json.Unmarshal(raw, &out) != nil {
+			t.Fatalf("directory page: %+v %s", r.Errors, raw)
+		}
+		names := map[string]string{}
+		for _, e := range out.People.Edges {
+			names[e.Node.ID] = e.Node.GivenName
+		}
+		return names
+	}
+	var someone string
+	for id := range names() {
+		someone = id
+	}
+	names() // kept, if it may be
+	if someone == "" {
+		t.Fatal("the demo directory is empty")
+	}
+	if r := admin.post(`mutation($id: ID!) { updatePerson(id: $id, input: {givenName: "Zrelayed"}) { id } }`,
+		map[string]any{"id": someone}, nil); len(r.Errors) > 0 {
+		t.Fatalf("renaming %s on the second process: %+v", someone, r.Errors)
+	}
+	deadline := time.Now().Add(time.Second) // answers are kept 2 s
+	for names()[someone] != "Zrelayed" {
+		if time.Now().After(deadline) {
+			t.Fatalf("the first process still shows %s's old name a second after the second changed it", someone)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// And the page was shared at all. (Asked as Prometheus asks, with
+	// gzip: compressed once.)
+	resp, err := http.Get(a + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(metrics), `birge_graphql_shared_answers_total{source="kept"}`) {
+		t.Errorf("the first process answered no directory page from a kept answer: %d, %q", resp.StatusCode, metrics[:min(len(metrics), 300)])
+	}
 }
 
 var listening = regexp.MustCompile(`Birge is running at (http://127\.0\.0\.1:\d+)`)

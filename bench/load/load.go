@@ -211,3 +211,40 @@ func mustURL(s string) *url.URL {
 	}
 	return u
 }
+
+// pageCursors walks the first n pages of the directory (20 people each,
+// in directoryQuery's order) as t's viewer and returns where each begins:
+// nil for the first, then the end cursor of the page before.
+func pageCursors(ctx context.Context, t *target, n int) ([]any, error) {
+	const walk = `query($after: Cursor) {
+  people(first: 20, after: $after, orderBy: [{field: FAMILY_NAME}, {field: GIVEN_NAME}]) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor }
+  }
+}`
+	cursors := []any{nil}
+	for len(cursors) < n {
+		body, err := t.post(ctx, gqlBody(walk, map[string]any{"after": cursors[len(cursors)-1]}))
+		if err != nil {
+			return nil, err
+		}
+		var out struct {
+			Data struct {
+				People struct {
+					PageInfo struct {
+						HasNextPage bool   `json:"hasNextPage"`
+						EndCursor   string `json:"endCursor"`
+					} `json:"pageInfo"`
+				} `json:"people"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(body, &out); err != nil {
+			return nil, err
+		}
+		if !out.Data.People.PageInfo.HasNextPage {
+			break
+		}
+		cursors = append(cursors, out.Data.People.PageInfo.EndCursor)
+	}
+	return cursors, nil
+}

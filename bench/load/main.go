@@ -49,6 +49,7 @@ type config struct {
 	out              string
 	profile          string
 	profileOf        string
+	pageCache        bool
 }
 
 func main() {
@@ -72,7 +73,7 @@ func mainErr() error {
 	flag.DurationVar(&c.duration, "duration", 10*time.Second, "length of each timed run")
 	flag.DurationVar(&c.warmup, "warmup", 2*time.Second, "untimed load before each scenario")
 	flag.StringVar(&clients, "clients", "1,8,32", "concurrencies, comma-separated")
-	flag.StringVar(&only, "only", "", "run only these scenarios: directory,spa,profile,search,dashboard,postgraphile,hand (comma-separated)")
+	flag.StringVar(&only, "only", "", "run only these scenarios: directory,plain,pages,spa,profile,search,dashboard,postgraphile,hand (comma-separated; plain: Birge with the page cache off; pages: many different directory pages)")
 	flag.StringVar(&c.pglDir, "postgraphile", "bench/postgraphile", "PostGraphile's directory (npm ci there first); empty to skip it")
 	flag.BoolVar(&c.trace, "trace", false, "print each query's SQL statements with their times, then exit")
 	flag.IntVar(&c.startupRuns, "startup-runs", 3, "startup timings to take the median of (0 to skip)")
@@ -81,6 +82,7 @@ func mainErr() error {
 	flag.StringVar(&c.out, "out", "", "also write the report to this file")
 	flag.StringVar(&c.profile, "cpuprofile", "", "drive the in-process server with -profile-of for -duration and write a Go CPU profile here, then exit")
 	flag.StringVar(&c.profileOf, "profile-of", "directory", "what -cpuprofile drives: directory (the page with its count) or search")
+	flag.BoolVar(&c.pageCache, "page-cache", true, "whether the server -cpuprofile drives answers directory pages from kept answers (BIRGE_PAGE_CACHE)")
 	flag.Parse()
 	for _, s := range strings.Split(clients, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -109,7 +111,10 @@ func logf(format string, args ...any) {
 }
 
 // scenarioKeys are the names -only accepts.
-var scenarioKeys = []string{"directory", "spa", "profile", "search", "dashboard", "postgraphile", "hand"}
+var scenarioKeys = []string{"directory", "plain", "pages", "spa", "profile", "search", "dashboard", "postgraphile", "hand"}
+
+// plainTarget names the Birge server with the page cache off.
+const plainTarget = "Birge, page cache off"
 
 func (c config) want(s string) bool { return c.only == nil || c.only[s] }
 
@@ -155,17 +160,30 @@ func runBench(ctx context.Context, c config) error {
 		return errors.New("no listed people in the bench database")
 	}
 
-	// SQL statements per request, through an in-process server.
-	ip, err := newInProcess(db.url)
+	// SQL statements per request, through an in-process server that
+	// executes every query for its viewer; then one that answers from
+	// kept answers (the server's default).
+	if c.profile != "" {
+		ip, err := newInProcess(db.url, c.pageCache)
+		if err != nil {
+			return err
+		}
+		defer ip.close()
+		if err := ip.signIn(memberEmail, benchPass); err != nil {
+			return err
+		}
+		return profileInProcess(ctx, ip, c, searches)
+	}
+	ip, err := newInProcess(db.url, false)
 	if err != nil {
 		return err
 	}
 	err = countStatements(ip, c, rep, ids, searches)
-	if err == nil && c.profile != "" {
-		err = profileInProcess(ctx, ip, c, searches)
-	}
 	ip.close()
-	if err != nil || c.trace || c.profile != "" {
+	if err != nil || c.trace {
+		return err
+	}
+	if err := countKept(db.url, rep); err != nil {
 		return err
 	}
 
@@ -189,32 +207,58 @@ func runBench(ctx context.Context, c config) error {
 		}
 	}
 
-	// The real server on the bench database.
-	port, err := freePort()
-	if err != nil {
-		return err
+	// The real server on the bench database, and a second one that
+	// executes every query for its viewer (BIRGE_PAGE_CACHE=false).
+	startBirge := func(name string, env ...string) (*proc, *memory, string, error) {
+		port, err := freePort()
+		if err != nil {
+			return nil, nil, "", err
+		}
+		p, err := start(name, tmp, filepath.Join(tmp, strings.ReplaceAll(name, " ", "-")+".log"), append([]string{
+			"BIRGE_DATABASE_URL=" + db.url, "BIRGE_SEED=false", "BIRGE_ADDR=127.0.0.1:" + strconv.Itoa(port),
+			"BIRGE_RATE_LIMIT=0", "BIRGE_SEARCH_LIMIT=0", "BIRGE_LOG_FORMAT=json",
+		}, env...), bin, "serve")
+		if err != nil {
+			return nil, nil, "", err
+		}
+		base := fmt.Sprintf("http://127.0.0.1:%d", port)
+		if err := p.waitHTTP(ctx, base+"/readyz", 60*time.Second); err != nil {
+			p.stop()
+			return nil, nil, "", err
+		}
+		return p, sampleMemory(p.pid()), base + "/graphql", nil
 	}
-	birge, err := start("birge", tmp, filepath.Join(tmp, "birge.log"), []string{
-		"BIRGE_DATABASE_URL=" + db.url, "BIRGE_SEED=false", "BIRGE_ADDR=127.0.0.1:" + strconv.Itoa(port),
-		"BIRGE_RATE_LIMIT=0", "BIRGE_SEARCH_LIMIT=0", "BIRGE_LOG_FORMAT=json",
-	}, bin, "serve")
+	birge, birgeMem, birgeURL, err := startBirge("birge")
 	if err != nil {
 		return err
 	}
 	defer birge.stop()
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	if err := birge.waitHTTP(ctx, base+"/readyz", 60*time.Second); err != nil {
-		return err
-	}
-	birgeMem := sampleMemory(birge.pid())
 	defer birgeMem.close()
-	member, err := newTarget("Birge", base+"/graphql")
+	member, err := newTarget("Birge", birgeURL)
 	if err != nil {
 		return err
 	}
-	partner, err := newTarget("Birge", base+"/graphql")
+	partner, err := newTarget("Birge", birgeURL)
 	if err != nil {
 		return err
+	}
+	var plain *target // Birge with the page cache off
+	var plainMem *memory
+	if c.want("plain") {
+		p, mem, url, err := startBirge("birge no page cache", "BIRGE_PAGE_CACHE=false")
+		if err != nil {
+			return err
+		}
+		defer p.stop()
+		defer mem.close()
+		plainMem = mem
+		if plain, err = newTarget(plainTarget, url); err != nil {
+			return err
+		}
+		if err := plain.signIn(ctx, memberEmail, benchPass); err != nil {
+			return err
+		}
+		setGzip(plain, c.gzip)
 	}
 	for _, t := range []*target{member, partner} {
 		setGzip(t, c.gzip)
@@ -259,6 +303,23 @@ func runBench(ctx context.Context, c config) error {
 
 	dir := func(int) []byte { return gqlBody(directoryQuery, map[string]any{"first": 20}) }
 	edgesOnly := func(int) []byte { return gqlBody(directoryEdgesQuery, map[string]any{"first": 20}) }
+	// Different pages of the directory, each asked in turn: 500 (a busy
+	// day's browsing), and all of them (a crawler; the page cache keeps
+	// answers 2 seconds, so most are computed).
+	var cursors []any
+	if c.want("pages") {
+		logf("walking the directory for its pages ...")
+		if cursors, err = pageCursors(ctx, member, 100_000); err != nil {
+			return err
+		}
+	}
+	pagesOf := func(n int) func(int) []byte {
+		n = min(n, len(cursors))
+		return func(i int) []byte {
+			return gqlBody(directoryQuery, map[string]any{"first": 20, "after": cursors[i%n]})
+		}
+	}
+	allPages := fmt.Sprintf("directory, all %d pages in turn", len(cursors))
 	top := c.clients[len(c.clients)-1]
 	ends := []int{c.clients[0], top}
 	if ends[0] == top {
@@ -282,6 +343,10 @@ func runBench(ctx context.Context, c config) error {
 			return gqlBody(pglDirectoryQuery, map[string]any{"first": 20})
 		}}, pglMem, c.clients},
 		{"hand", scenario{name: "directory page", target: hand, body: dir}, nil, c.clients},
+		{"plain", scenario{name: "directory page", target: plain, body: dir}, plainMem, c.clients},
+		{"pages", scenario{name: "directory, 500 pages in turn", target: member, body: pagesOf(500)}, birgeMem, []int{top}},
+		{"pages", scenario{name: "directory, 500 pages in turn", target: plain, body: pagesOf(500)}, plainMem, []int{top}},
+		{"pages", scenario{name: allPages, target: member, body: pagesOf(len(cursors))}, birgeMem, []int{top}},
 		{"directory", scenario{name: "directory page, each client 5 pages a second", target: member, body: dir,
 			every: 200 * time.Millisecond}, birgeMem, []int{top}},
 		{"postgraphile", scenario{name: "directory page, each client 5 pages a second", target: pgl, every: 200 * time.Millisecond,
@@ -352,6 +417,11 @@ func runBench(ctx context.Context, c config) error {
 	}
 	if _, hwm, err := procStatus(birge.pid()); err == nil {
 		rep.hwm["Birge"] = float64(hwm) / 1024
+	}
+	if plainMem != nil {
+		if _, hwm, err := procStatus(plainMem.pid); err == nil {
+			rep.hwm[plainTarget] = float64(hwm) / 1024
+		}
 	}
 	if pglMem != nil {
 		if _, hwm, err := procStatus(pglMem.pid); err == nil {

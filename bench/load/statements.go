@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,7 +90,7 @@ type inProcess struct {
 	cookies map[string][]*http.Cookie // by email
 }
 
-func newInProcess(dbURL string) (*inProcess, error) {
+func newInProcess(dbURL string, pageCache bool) (*inProcess, error) {
 	ip := &inProcess{cookies: map[string][]*http.Cookie{}}
 	db, err := database.Open(dbURL, database.Options{Wrap: func(d dialect.Driver) dialect.Driver {
 		ip.tracer = &tracer{Driver: d}
@@ -99,7 +100,8 @@ func newInProcess(dbURL string) (*inProcess, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := server.ParseFlags("bench", []string{"--addr", "127.0.0.1:1", "--rate-limit", "0", "--search-limit", "0"})
+	cfg, err := server.ParseFlags("bench", []string{"--addr", "127.0.0.1:1", "--rate-limit", "0", "--search-limit", "0",
+		"--page-cache=" + strconv.FormatBool(pageCache)})
 	if err != nil {
 		db.Close()
 		return nil, err
