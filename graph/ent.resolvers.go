@@ -85,11 +85,14 @@ func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[
 
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) (*ent.PersonConnection, error) {
+	q := r.client.Person.Query()
 	if unfiltered(where) {
-		// The whole directory: package census counts it.
+		// The whole directory: package census counts it, so a bound
+		// that only helps find the page leaves the count alone.
 		ctx = census.Whole(ctx)
+		q.Where(personCursorBounds(after, before, orderBy)...)
 	}
-	return r.client.Person.Query().
+	return q.
 		Paginate(ctx, after, first, before, last,
 			ent.WithPersonOrder(orderBy),
 			ent.WithPersonFilter(where.Filter),

@@ -24,6 +24,13 @@ const directoryQuery = `query Directory($first: Int!) {
   }
 }`
 
+// directoryPageQuery is directoryQuery at a cursor: any page of the
+// directory.
+var directoryPageQuery = strings.NewReplacer(
+	"query Directory($first: Int!) {", "query Directory($first: Int!, $after: Cursor) {",
+	"people(first: $first,", "people(first: $first, after: $after,",
+).Replace(directoryQuery)
+
 // directoryEdgesQuery is directoryQuery without totalCount and pageInfo:
 // entgql counts the people a viewer may see whenever either is asked for
 // (ent/contrib#625), so this is the page without that count.
