@@ -26,7 +26,9 @@ func TestPagesInAnOrderOfSeveralFields(t *testing.T) {
 				HasNextPage, HasPreviousPage bool
 				StartCursor, EndCursor       string
 			}
-			Edges []struct{ Node struct{ GivenName, FamilyName, City string } }
+			Edges []struct {
+				Node struct{ GivenName, FamilyName, City string }
+			}
 		}
 	}
 	const q = `query($orderBy: [PersonOrder!], $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
