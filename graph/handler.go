@@ -155,7 +155,13 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 func observe(f func(context.Context, Operation)) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		op := Operation{Duration: -1}
-		resp := next(pagecache.WithSource(ctx, &op.Answer))
+		sh := pagecache.SharedFrom(ctx)
+		if sh == nil {
+			sh = &pagecache.Shared{}
+			ctx = pagecache.WithShared(ctx, sh)
+		}
+		resp := next(ctx)
+		op.Answer = sh.Source
 		if graphql.HasOperationContext(ctx) {
 			oc := graphql.GetOperationContext(ctx)
 			op.Name = oc.OperationName

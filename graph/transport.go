@@ -14,6 +14,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/shyraq/birge/apierror"
+	"github.com/shyraq/birge/pagecache"
 )
 
 // post is gqlgen's POST transport (a JSON request body), answering as it
@@ -29,7 +30,8 @@ const graphQLResponseJSON = "application/graphql-response+json"
 
 // Do serves one request.
 func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	ctx := r.Context()
+	shared := &pagecache.Shared{}
+	ctx := pagecache.WithShared(r.Context(), shared)
 	// Refusals before execution are 422 (or 400 for clients that ask for
 	// graphql-response+json); everything else is 200 with its errors.
 	mediaType, protocolStatus := "application/json", http.StatusUnprocessableEntity
@@ -62,7 +64,15 @@ func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecuto
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
-	writeResponse(w, responses(ctx))
+	resp := responses(ctx)
+	// A shared answer to a client that takes gzip: compressed once, not
+	// for every request (the server's gzip middleware offers this).
+	if gw, ok := w.(interface{ WriteGzipped([]byte) bool }); ok {
+		if body, ok := shared.Gzipped(resp); ok && gw.WriteGzipped(body) {
+			return
+		}
+	}
+	writeResponse(w, resp)
 }
 
 // asksFor reports whether r's Accept header names mediaType.

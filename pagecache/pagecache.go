@@ -27,13 +27,14 @@
 package pagecache
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -120,18 +121,24 @@ type Cache struct {
 	// verdicts are, by viewer, their few and whether they see exactly
 	// their audience.
 	verdicts *keep.Map[viewerKey, verdict]
-
-	hits, misses, passes atomic.Int64
 }
 
 // page is a prototype's answer: its data and the people it read, sorted.
-// An answer that may not be served to others (it failed, or read people
-// in a way that names none) is kept too, with keep false, so that the
-// query is executed as usual until it is forgotten.
+// An answer that may not be served to others (it has errors, read people
+// in a way that names none, or is too large) is kept too, with keep
+// false, so that the query is executed as usual until it is forgotten.
 type page struct {
 	keep   bool
 	data   json.RawMessage
 	people []int
+	gz     *compressed
+}
+
+// compressed is an answer's response body, {"data":...}, compressed with
+// gzip once, when first asked for.
+type compressed struct {
+	once sync.Once
+	body []byte
 }
 
 type viewerKey struct {
@@ -192,22 +199,49 @@ const (
 	Computed Source = "computed"
 )
 
-type sourceKey struct{}
-
-// WithSource returns ctx in which the Cache notes in *src how it
-// answered (metrics).
-func WithSource(ctx context.Context, src *Source) context.Context {
-	return context.WithValue(ctx, sourceKey{}, src)
+// Shared is what the Cache notes of a request it answers with a shared
+// answer: how, and the answer, whose response body it can give
+// compressed (made once for all who are given the answer).
+type Shared struct {
+	Source Source
+	page   page
 }
 
-// Stats are how many queries were served from a kept answer (Hits), from
-// a prototype's answer computed for them (Misses), and executed as usual
-// (Passes: the query or the viewer did not qualify).
-type Stats struct{ Hits, Misses, Passes int64 }
+type sharedKey struct{}
 
-// Stats returns the counts so far.
-func (c *Cache) Stats() Stats {
-	return Stats{Hits: c.hits.Load(), Misses: c.misses.Load(), Passes: c.passes.Load()}
+// WithShared returns ctx in which the Cache notes in *sh how it answered.
+func WithShared(ctx context.Context, sh *Shared) context.Context {
+	return context.WithValue(ctx, sharedKey{}, sh)
+}
+
+// SharedFrom is the note ctx carries, or nil.
+func SharedFrom(ctx context.Context) *Shared {
+	sh, _ := ctx.Value(sharedKey{}).(*Shared)
+	return sh
+}
+
+// Gzipped returns the response body of resp, {"data":...}, compressed
+// with gzip, when resp is the shared answer as the Cache gave it (its
+// data, no errors, no extensions); the body is compressed once for every
+// request given the answer.
+func (sh *Shared) Gzipped(resp *graphql.Response) ([]byte, bool) {
+	d := sh.page.data
+	if sh.page.gz == nil || resp == nil || len(resp.Errors) > 0 || len(resp.Extensions) > 0 ||
+		len(resp.Data) != len(d) || len(d) == 0 || &resp.Data[0] != &d[0] {
+		return nil, false
+	}
+	gz := sh.page.gz
+	gz.once.Do(func() {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		_, _ = w.Write([]byte(`{"data":`))
+		_, _ = w.Write(d)
+		_, _ = w.Write([]byte("}"))
+		if w.Close() == nil {
+			gz.body = b.Bytes()
+		}
+	})
+	return gz.body, gz.body != nil
 }
 
 // InterceptResponse implements graphql.ResponseInterceptor: it answers a
@@ -221,7 +255,6 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 	// A request refused before execution (bad variables, too costly) comes
 	// here with its errors already noted.
 	if v.System || len(graphql.GetErrors(ctx)) > 0 || oc.Stats.Validation.End.IsZero() || !qualifies(oc) {
-		c.passes.Add(1)
 		return next(ctx)
 	}
 	vd, err := c.verdicts.Get(ctx, viewerKey{v.Role, v.PersonID}, func(ctx context.Context) (verdict, error) {
@@ -233,12 +266,10 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 		return verdict{few: few, same: same}, err
 	})
 	if err != nil || !vd.same {
-		c.passes.Add(1)
 		return next(ctx)
 	}
 	key, err := keyOf(v.Role, oc)
 	if err != nil {
-		c.passes.Add(1)
 		return next(ctx)
 	}
 	computed := false
@@ -247,18 +278,14 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 		return c.prototype(ctx, oc, v.Role)
 	})
 	if err != nil || !p.keep || readsAny(p.people, vd.few) {
-		c.passes.Add(1)
 		return next(ctx)
 	}
 	src := Kept
 	if computed {
 		src = Computed
-		c.misses.Add(1)
-	} else {
-		c.hits.Add(1)
 	}
-	if note, _ := ctx.Value(sourceKey{}).(*Source); note != nil {
-		*note = src
+	if sh := SharedFrom(ctx); sh != nil {
+		sh.Source, sh.page = src, p
 	}
 	return &graphql.Response{Data: p.data, Errors: graphql.GetErrors(ctx), Extensions: graphql.GetExtensions(ctx)}
 }
@@ -294,7 +321,7 @@ func (c *Cache) prototype(ctx context.Context, oc *graphql.OperationContext, rol
 		people = append(people, id)
 	}
 	slices.Sort(people)
-	return page{keep: true, data: resp.Data, people: people}, nil
+	return page{keep: true, data: resp.Data, people: people, gz: &compressed{}}, nil
 }
 
 // readsAny reports whether any of few (sorted) is among people (sorted).

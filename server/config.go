@@ -31,7 +31,7 @@ type Config struct {
 	SearchLimit    float64       // BIRGE_SEARCH_LIMIT: searches and exports a minute per client (0: no limit)
 	TrustedProxies string        // BIRGE_TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed (CIDRs)
 	MetricsToken   string        // BIRGE_METRICS_TOKEN (environment only): bearer token for /metrics
-	PageCache      bool          // BIRGE_PAGE_CACHE: answer directory queries with their role's kept answer (package pagecache)
+	NoPageCache    bool          // BIRGE_PAGE_CACHE=false: execute every query for its viewer, none answered with its role's shared answer (package pagecache)
 }
 
 // Defaults of the limits (docs/OPERATIONS.md).
@@ -79,10 +79,11 @@ func parseFlags(name string, args []string, out io.Writer, extra func(*flag.Flag
 	fs.Float64Var(&c.RateLimit, "rate-limit", envFloat("BIRGE_RATE_LIMIT", DefaultRateLimit), "API requests a second per client address, 0 for no limit (BIRGE_RATE_LIMIT)")
 	fs.Float64Var(&c.SearchLimit, "search-limit", envFloat("BIRGE_SEARCH_LIMIT", DefaultSearchLimit), "searches and exports a minute per client address, 0 for no limit (BIRGE_SEARCH_LIMIT)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("BIRGE_TRUSTED_PROXIES", DefaultTrustedProxies), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (BIRGE_TRUSTED_PROXIES)")
-	fs.BoolVar(&c.PageCache, "page-cache", envBool("BIRGE_PAGE_CACHE", true), "answer directory queries with their role's answer, kept for 2 s, for the viewers it is theirs (BIRGE_PAGE_CACHE)")
+	pageCache := fs.Bool("page-cache", envBool("BIRGE_PAGE_CACHE", true), "answer directory queries with their role's answer, kept for 2 s, for the viewers it is theirs (BIRGE_PAGE_CACHE)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	c.NoPageCache = !*pageCache
 	// Secrets only from the environment: a command line is visible to
 	// every user of the machine (ps) and often lands in shell history.
 	for _, s := range []struct{ flag, env, val string }{{"database", "BIRGE_DATABASE_URL", c.DatabaseURL}, {"smtp", "BIRGE_SMTP_URL", c.SMTPURL}} {

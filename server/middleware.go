@@ -115,10 +115,28 @@ var gzipPool = sync.Pool{New: func() any {
 // gzipWriter compresses a response once it is known to be worth it.
 type gzipWriter struct {
 	http.ResponseWriter
-	gz *gzip.Writer
+	gz   *gzip.Writer
+	used bool // written through gz
+	raw  bool // written by WriteGzipped
 }
 
-func (w *gzipWriter) Write(b []byte) (int, error) { return w.gz.Write(b) }
+func (w *gzipWriter) Write(b []byte) (int, error) {
+	w.used = true
+	return w.gz.Write(b)
+}
+
+// WriteGzipped writes body, a whole gzip stream, as the response's body
+// when nothing has been written yet, and reports whether it did: package
+// graph answers with a shared answer compressed once this way.
+func (w *gzipWriter) WriteGzipped(body []byte) bool {
+	if w.used || w.raw {
+		return false
+	}
+	w.raw = true
+	w.Header().Del("Content-Length")
+	_, _ = w.ResponseWriter.Write(body)
+	return true
+}
 
 func (w *gzipWriter) WriteHeader(code int) {
 	w.Header().Del("Content-Length")
@@ -136,11 +154,15 @@ func compress(next http.Handler) http.Handler {
 		w.Header().Add("Vary", "Accept-Encoding")
 		gz := gzipPool.Get().(*gzip.Writer)
 		gz.Reset(w)
+		gw := &gzipWriter{ResponseWriter: w, gz: gz}
 		defer func() {
-			_ = gz.Close()
+			if !gw.raw {
+				_ = gz.Close()
+			}
+			gz.Reset(io.Discard)
 			gzipPool.Put(gz)
 		}()
-		next.ServeHTTP(&gzipWriter{ResponseWriter: w, gz: gz}, r)
+		next.ServeHTTP(gw, r)
 	})
 }
 

@@ -142,7 +142,7 @@ func (s *Server) Handler() http.Handler {
 		Expensive:     s.searches,
 		Observe:       s.metrics.operation,
 		ReportMaxAge:  time.Minute,
-		NoPageCache:   !s.cfg.PageCache,
+		NoPageCache:   s.cfg.NoPageCache,
 		Relay:         s.relay,
 	})
 	timeout := s.cfg.RequestTimeout

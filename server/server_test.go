@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -191,6 +193,52 @@ func TestServer(t *testing.T) {
 		}
 		if v := c.viewer(); v == nil || v.ID != a.ID || v.Email != member.Email || v.Role != string(member.Role) {
 			t.Fatalf("viewer with the cookie: %+v, want %+v", v, a)
+		}
+	})
+
+	t.Run("SharedAnswersCompressedOnce", func(t *testing.T) {
+		// A visitor's directory page is a shared answer: to a client that
+		// takes gzip it is the answer's own gzip (made once, at the
+		// default level), the same JSON as without gzip.
+		const page = `{"query":"{ people(first: 5, orderBy: [{field: FAMILY_NAME}, {field: GIVEN_NAME}]) { totalCount edges { node { id givenName city } } } }"}`
+		ask := func(gz bool) (*http.Response, []byte) {
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+"/graphql", strings.NewReader(page))
+			req.Header.Set("Content-Type", "application/json")
+			if gz {
+				req.Header.Set("Accept-Encoding", "gzip")
+			}
+			res, err := http.DefaultTransport.RoundTrip(req) // no transparent gunzip
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			return res, body
+		}
+		_, plain := ask(false)
+		if !strings.HasPrefix(string(plain), `{"data":{"people":{"totalCount":`) {
+			t.Fatalf("directory page: %s", plain)
+		}
+		var once bytes.Buffer
+		zw := gzip.NewWriter(&once)
+		zw.Write(plain)
+		zw.Close()
+		for range 2 {
+			res, body := ask(true)
+			if res.Header.Get("Content-Encoding") != "gzip" {
+				t.Fatalf("Content-Encoding %q", res.Header.Get("Content-Encoding"))
+			}
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(zr)
+			if err != nil || !bytes.Equal(got, plain) {
+				t.Fatalf("gunzipped %s (%v), want %s", got, err, plain)
+			}
+			if !bytes.Equal(body, once.Bytes()) {
+				t.Error("the shared answer was compressed per request, not once")
+			}
 		}
 	})
 
