@@ -92,3 +92,72 @@ func TestPagesInAnOrderOfSeveralFields(t *testing.T) {
 		}
 	}
 }
+
+// The bound never changes a page, whatever the cursors and the way it is
+// asked (first or last, after or before): the same page asked with a
+// filter that holds for everyone (no bound) is the same.
+func TestCursorBoundChangesNoPage(t *testing.T) {
+	t.Parallel()
+	a := setup(t)
+	for i, n := range [][2]string{
+		{"Dana", "Kim"}, {"Aliya", "Abenova"}, {"Zarina", "Kim"}, {"Arman", "Kim"}, {"Bota", "Kim"},
+		{"Erlan", "Serikov"}, {"Aigerim", "Abenova"}, {"Kamila", "Zhanova"}, {"Nurlan", "Kim"},
+	} {
+		a.person(n[0], n[1], []string{"Almaty", "Shymkent", "Astana"}[i%3])
+	}
+	type page struct {
+		People struct {
+			Edges []struct {
+				Cursor string
+				Node   struct{ GivenName, FamilyName string }
+			}
+		}
+	}
+	const q = `query($orderBy: [PersonOrder!], $first: Int, $after: Cursor, $last: Int, $before: Cursor, $where: PersonWhereInput) {
+	  people(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, where: $where) {
+	    edges { cursor node { givenName familyName } }
+	  }
+	}`
+	names := func(p page) (out []string) {
+		for _, e := range p.People.Edges {
+			out = append(out, e.Node.FamilyName+"/"+e.Node.GivenName)
+		}
+		return out
+	}
+	everyone := map[string]any{"createdAtGT": "2000-01-01T00:00:00Z"} // a filter: no bound
+	for _, dir := range []string{"ASC", "DESC"} {
+		orderBy := []any{
+			map[string]any{"field": "FAMILY_NAME", "direction": dir},
+			map[string]any{"field": "GIVEN_NAME", "direction": "ASC"},
+		}
+		var all page
+		a.do(q, &all, vars("orderBy", orderBy, "first", 100)...)
+		c3, c6 := all.People.Edges[3].Cursor, all.People.Edges[6].Cursor
+		for _, kv := range [][]any{
+			{"first", 3, "after", c3}, {"first", 3, "before", c6}, {"last", 3, "after", c3}, {"last", 3, "before", c6},
+		} {
+			var bounded, plain page
+			a.do(q, &bounded, vars(append([]any{"orderBy", orderBy}, kv...)...)...)
+			a.do(q, &plain, vars(append([]any{"orderBy", orderBy, "where", everyone}, kv...)...)...)
+			if !slices.Equal(names(bounded), names(plain)) {
+				t.Errorf("%s, %v: %v, without the bound %v", dir, kv, names(bounded), names(plain))
+			}
+		}
+	}
+}
+
+// Both cursors at once are refused with a code (entgql fails inside on
+// an order of several fields).
+func TestAfterAndBeforeTogetherRefused(t *testing.T) {
+	t.Parallel()
+	a := setup(t)
+	a.person("Dana", "Kim", "Almaty")
+	a.person("Aliya", "Abenova", "Almaty")
+	var all struct {
+		People struct{ Edges []struct{ Cursor string } }
+	}
+	a.do(`{ people(first: 2) { edges { cursor } } }`, &all)
+	c := all.People.Edges[0].Cursor
+	a.failWith("BAD_USER_INPUT", `query($c: Cursor) { people(first: 1, after: $c, before: $c, orderBy: [{field: FAMILY_NAME}, {field: GIVEN_NAME}]) { totalCount } }`,
+		[]string{"after", "before"}, vars("c", c)...)
+}

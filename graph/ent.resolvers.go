@@ -90,7 +90,7 @@ func (r *queryResolver) People(ctx context.Context, after *entgql.Cursor[int], f
 		// The whole directory: package census counts it, so a bound
 		// that only helps find the page leaves the count alone.
 		ctx = census.Whole(ctx)
-		q.Where(personCursorBounds(after, before, orderBy)...)
+		q.Where(personCursorBounds(after, before, last, orderBy)...)
 	}
 	return q.
 		Paginate(ctx, after, first, before, last,

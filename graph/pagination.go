@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"entgo.io/contrib/entgql"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,13 @@ func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
 		last, _ := fc.Args["last"].(*int)
 		if err := checkPage(first, last); err != nil {
 			return nil, err
+		}
+		// entgql cannot page between two cursors in an order of several
+		// fields (it fails inside); a client pages one way at a time.
+		after, _ := fc.Args["after"].(*entgql.Cursor[int])
+		before, _ := fc.Args["before"].(*entgql.Cursor[int])
+		if after != nil && before != nil {
+			return nil, InputError("after and before must not be given together")
 		}
 		if first == nil && last == nil && fc.Args != nil {
 			if _, ok := fc.Args["first"]; ok {

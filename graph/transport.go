@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -35,7 +36,7 @@ func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecuto
 	// Refusals before execution are 422 (or 400 for clients that ask for
 	// graphql-response+json); everything else is 200 with its errors.
 	mediaType, protocolStatus := "application/json", http.StatusUnprocessableEntity
-	if asksFor(r, graphQLResponseJSON) {
+	if answersIn(r) == graphQLResponseJSON {
 		mediaType, protocolStatus = graphQLResponseJSON, http.StatusBadRequest
 	}
 	w.Header().Set("Content-Type", mediaType)
@@ -49,7 +50,13 @@ func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecuto
 	}
 	if err != nil {
 		w.WriteHeader(http.StatusBadRequest)
-		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("the request body is not a GraphQL request in JSON: %v", err)}))
+		// An empty operation: the response interceptors (the
+		// transactioner) read the operation of every response.
+		none := graphql.WithOperationContext(ctx, &graphql.OperationContext{})
+		writeResponse(w, exec.DispatchError(none, gqlerror.List{{
+			Message:    fmt.Sprintf("the request body is not a GraphQL request in JSON: %v", err),
+			Extensions: map[string]any{"code": apierror.BadRequest},
+		}}))
 		return
 	}
 	params.Headers = r.Header
@@ -75,14 +82,28 @@ func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecuto
 	writeResponse(w, resp)
 }
 
-// asksFor reports whether r's Accept header names mediaType.
-func asksFor(r *http.Request, mediaType string) bool {
-	for part := range strings.SplitSeq(r.Header.Get("Accept"), ",") {
-		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == mediaType {
-			return true
+// answersIn is the media type of the answer to r, chosen as gqlgen's
+// transport chooses it: the first of r's Accept types that is JSON or
+// graphql-response+json (any type, or none asked: JSON); when none is,
+// graphql-response+json.
+func answersIn(r *http.Request) string {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return "application/json"
+	}
+	for part := range strings.SplitSeq(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case "*/*", "application/*", "application/json":
+			return "application/json"
+		case graphQLResponseJSON:
+			return graphQLResponseJSON
 		}
 	}
-	return false
+	return graphQLResponseJSON
 }
 
 // writeResponse writes resp as JSON; a response of data alone (the

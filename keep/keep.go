@@ -3,21 +3,24 @@
 // them on every request, and forgets them when they may have changed.
 //
 // A Map watches the mutations of the ent types its values are computed
-// from (Watch). A mutation begins a change; the change ends when the
-// mutation fails, succeeds outside a transaction, or when its transaction
-// commits or rolls back. While a change is under way no value is trusted,
-// and a value computed before the last committed change is never served
-// again. A change made by another server on the same PostgreSQL database
+// from (Watch). A change is made when a mutation outside a transaction
+// ends (unless it was refused: denied by a privacy rule or invalid), or
+// when the transaction of one commits; a value whose computation began
+// before the last change is never served again. Until a transaction
+// commits, its changes are not in what values are computed from, so
+// values computed meanwhile are as good as any. A change made by another server on the same PostgreSQL database
 // arrives through a Relay (LISTEN/NOTIFY) when there is one; without one,
 // it is seen when the value is maxAge old.
 package keep
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
 	"github.com/shyraq/birge/ent"
+	"github.com/shyraq/birge/ent/privacy"
 )
 
 // Map holds values of type V by key K.
@@ -26,10 +29,9 @@ type Map[K comparable, V any] struct {
 	limit  int // most values held; 0: no limit
 	now    func() time.Time
 
-	mu       sync.Mutex
-	underway int       // changes begun and not yet ended
-	changed  time.Time // when the last change ended, committed
-	values   map[K]*entry[V]
+	mu      sync.Mutex
+	changed time.Time // when the last change was made
+	values  map[K]*entry[V]
 }
 
 type entry[V any] struct {
@@ -69,37 +71,37 @@ func (m *Map[K, V]) Watch(client *ent.Client, relay *Relay, types ...string) {
 			if !watched[mu.Type()] {
 				return next.Mutate(ctx, mu)
 			}
-			return changing(ctx, mu, next, m.begin, m.end)
+			return changing(ctx, mu, next, m.Forget)
 		})
 	})
 	relay.add(m.Forget, watched)
 }
 
-// changing runs mu as a change: begin before it, end(committed) when its
-// fate is known.
-func changing(ctx context.Context, mu ent.Mutation, next ent.Mutator, begin func(), end func(committed bool)) (ent.Value, error) {
-	begin()
+// changing runs mu and calls changed once its change is made: when mu
+// ends, outside a transaction (unless it was refused), or after its
+// transaction commits (a failed commit may have committed too).
+func changing(ctx context.Context, mu ent.Mutation, next ent.Mutator, changed func()) (v ent.Value, err error) {
 	if tx := txOf(mu); tx != nil {
-		var once sync.Once
 		tx.OnCommit(func(c ent.Committer) ent.Committer {
 			return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-				err := c.Commit(ctx, tx)
-				once.Do(func() { end(true) }) // a failed commit may have committed
-				return err
-			})
-		})
-		tx.OnRollback(func(r ent.Rollbacker) ent.Rollbacker {
-			return ent.RollbackFunc(func(ctx context.Context, tx *ent.Tx) error {
-				err := r.Rollback(ctx, tx)
-				once.Do(func() { end(false) })
-				return err
+				defer changed()
+				return c.Commit(ctx, tx)
 			})
 		})
 		return next.Mutate(ctx, mu)
 	}
-	v, err := next.Mutate(ctx, mu)
-	end(err == nil)
-	return v, err
+	defer func() {
+		if !refused(err) { // a panic too: it may have written
+			changed()
+		}
+	}()
+	return next.Mutate(ctx, mu)
+}
+
+// refused reports whether err says a mutation was refused before it
+// wrote anything: denied by a privacy rule, or invalid.
+func refused(err error) bool {
+	return err != nil && (errors.Is(err, privacy.Deny) || ent.IsValidationError(err))
 }
 
 // txOf is the transaction mu runs in, or nil.
@@ -112,23 +114,8 @@ func txOf(mu ent.Mutation) *ent.Tx {
 	return nil
 }
 
-func (m *Map[K, V]) begin() {
-	m.mu.Lock()
-	m.underway++
-	m.mu.Unlock()
-}
-
-func (m *Map[K, V]) end(committed bool) {
-	m.mu.Lock()
-	m.underway--
-	if committed {
-		m.changed = m.now()
-	}
-	m.mu.Unlock()
-}
-
-// Forget notes a change that has ended (committed elsewhere): no value
-// computed before now is served again.
+// Forget notes a change made (here, or committed by another server): no
+// value computed before now is served again.
 func (m *Map[K, V]) Forget() {
 	m.mu.Lock()
 	m.changed = m.now()
@@ -137,8 +124,8 @@ func (m *Map[K, V]) Forget() {
 
 // Get returns the value kept for key, or computes it with compute (once,
 // however many ask at the same time) and keeps it. A value whose
-// computation began after this caller asked is returned as well, even
-// while a change is under way: it is as fresh as this caller's own.
+// computation began after this caller asked is returned as well: it is
+// as fresh as this caller's own.
 func (m *Map[K, V]) Get(ctx context.Context, key K, compute func(context.Context) (V, error)) (V, error) {
 	m.mu.Lock()
 	asked := m.now()
@@ -159,11 +146,10 @@ func (m *Map[K, V]) Get(ctx context.Context, key K, compute func(context.Context
 	defer e.busy.Unlock()
 	m.mu.Lock()
 	now := m.now()
-	// Never a value computed before the last change committed; one
-	// computed since, if no change is under way and it is young, or if
-	// it began after this caller asked.
+	// Never a value computed before the last change; one computed
+	// since, if it is young, or if it began after this caller asked.
 	current := !e.at.IsZero() && e.at.After(m.changed)
-	fresh := current && m.underway == 0 && now.Sub(e.at) < m.maxAge
+	fresh := current && now.Sub(e.at) < m.maxAge
 	m.mu.Unlock()
 	if fresh || current && !e.at.Before(asked) {
 		return e.v, nil

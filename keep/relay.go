@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -17,6 +18,14 @@ import (
 
 // channel is the PostgreSQL notification channel of changes.
 const channel = "birge_changes"
+
+// listenTimeout bounds the wait for the listening connection at start;
+// pingEvery is how often that connection is checked (a dead one is made
+// again, and everything kept forgotten).
+const (
+	listenTimeout = 10 * time.Second
+	pingEvery     = 90 * time.Second
+)
 
 // Relay passes changes between the servers of one PostgreSQL database:
 // when a mutation of a type some Map watches commits on this server, it
@@ -56,9 +65,19 @@ func NewRelay(client *ent.Client, db *sql.DB, dsn string, log *slog.Logger) (*Re
 			log.Warn("keep: change relay connection", "event", ev, "error", err)
 		}
 	})
-	if err := r.listener.Listen(channel); err != nil {
+	// Listen waits until the listening connection is made; a server that
+	// cannot make it (no connection slot left) fails to start, saying so.
+	listening := make(chan error, 1)
+	go func() { listening <- r.listener.Listen(channel) }()
+	select {
+	case err := <-listening:
+		if err != nil {
+			r.listener.Close()
+			return nil, err
+		}
+	case <-time.After(listenTimeout):
 		r.listener.Close()
-		return nil, err
+		return nil, fmt.Errorf("no connection to listen for other servers' changes within %v (is max_connections reached?)", listenTimeout)
 	}
 	go r.listen()
 	client.Use(func(next ent.Mutator) ent.Mutator {
@@ -67,11 +86,7 @@ func NewRelay(client *ent.Client, db *sql.DB, dsn string, log *slog.Logger) (*Re
 			if !r.watched(typ) {
 				return next.Mutate(ctx, mu)
 			}
-			return changing(ctx, mu, next, func() {}, func(committed bool) {
-				if committed {
-					r.send(typ)
-				}
-			})
+			return changing(ctx, mu, next, func() { r.send(typ) })
 		})
 	})
 	return r, nil
@@ -121,7 +136,20 @@ func (r *Relay) send(typ string) {
 // the listener is closed.
 func (r *Relay) listen() {
 	defer close(r.done)
-	for n := range r.listener.Notify {
+	ping := time.NewTicker(pingEvery)
+	defer ping.Stop()
+	for {
+		var n *pq.Notification
+		select {
+		case <-ping.C:
+			go func() { _ = r.listener.Ping() }() // a failure makes pq reconnect
+			continue
+		case got, open := <-r.listener.Notify:
+			if !open {
+				return
+			}
+			n = got
+		}
 		if n == nil {
 			// Reconnected: notifications may have been missed.
 			r.forget(func(map[string]bool) bool { return true })
