@@ -8,9 +8,10 @@
 // when the transaction of one commits; a value whose computation began
 // before the last change is never served again. Until a transaction
 // commits, its changes are not in what values are computed from, so
-// values computed meanwhile are as good as any. A change made by another server on the same PostgreSQL database
-// arrives through a Relay (LISTEN/NOTIFY) when there is one; without one,
-// it is seen when the value is maxAge old.
+// values computed meanwhile are as good as any. A change made by another
+// server on the same PostgreSQL database arrives through a Relay
+// (LISTEN/NOTIFY) when there is one; without one, it is seen when the
+// value is maxAge old.
 package keep
 
 import (
