@@ -3,11 +3,7 @@ package database
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"io/fs"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -18,6 +14,7 @@ import (
 	entmigrate "github.com/shyraq/birge/ent/migrate"
 	"github.com/shyraq/birge/ent/migrate/migrations"
 	"github.com/shyraq/birge/ent/organization"
+	"github.com/shyraq/birge/internal/pgscratch"
 	"github.com/shyraq/birge/viewer"
 )
 
@@ -80,26 +77,7 @@ func freshPostgres(t *testing.T) *DB {
 	if server == "" {
 		t.Skip("BIRGE_TEST_DATABASE_URL is not set: migrations are PostgreSQL's")
 	}
-	admin, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "birge_m_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, _ := url.Parse(server)
-	u.Path = "/" + name
-	db, err := Open(u.String(), Options{MaxOpenConns: 4})
+	db, err := Open(pgscratch.New(t, server, "birge_m_"), Options{MaxOpenConns: 4})
 	if err != nil {
 		t.Fatal(err)
 	}

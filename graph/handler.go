@@ -138,13 +138,14 @@ func NewHandler(client *ent.Client, opts Options) *handler.Server {
 	if opts.Observe != nil {
 		srv.AroundResponses(observe(opts.Observe))
 	}
-	srv.SetErrorPresenter(presentError(logger))
-	srv.SetRecoverFunc(recoverPanic(logger))
+	present, onPanic := presentError(logger), recoverPanic(logger)
+	srv.SetErrorPresenter(present)
+	srv.SetRecoverFunc(onPanic)
 	if !opts.NoPageCache {
 		// Directory queries answered from their role's answer, for the
 		// viewers it is theirs (package pagecache).
 		srv.Use(pagecache.Attach(client, cen, pagecache.Options{
-			Schema: schema, Errors: presentError(logger), Panics: recoverPanic(logger), Now: opts.Clock, Relay: opts.Relay,
+			Schema: schema, Errors: present, Panics: onPanic, Now: opts.Clock, Relay: opts.Relay,
 		}))
 	}
 	return srv

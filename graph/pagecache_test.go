@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -245,7 +246,7 @@ func TestPageCacheKeepsAndForgets(t *testing.T) {
 		t.Fatalf("first asker: answered %q, want computed", src)
 	}
 	want := map[string]int{"Aru": 0, "Bota": 0, "Dana": 0}
-	if got := c.people(t, body); !mapsEqual(got, want) {
+	if got := c.people(t, body); !maps.Equal(got, want) {
 		t.Errorf("Gulnar's page %v, want %v", got, want)
 	}
 	if _, src := s.post(t, c.viewers["Kamila"], pcDirectory, page); src != pagecache.Kept {
@@ -367,16 +368,4 @@ func TestPageCacheAnswersOnlyWhatItMay(t *testing.T) {
 	if n := db.Client.Person.Query().Where(person.ListedInDirectory(true)).CountX(c.ctx); n != 6 {
 		t.Fatalf("fixture: %d listed", n)
 	}
-}
-
-func mapsEqual(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }

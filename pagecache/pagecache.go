@@ -31,6 +31,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -343,11 +344,7 @@ func keyOf(role viewer.Role, oc *graphql.OperationContext) ([sha256.Size]byte, e
 	}
 	h := sha256.New()
 	for _, part := range [][]byte{[]byte(role), []byte(oc.RawQuery), []byte(oc.OperationName), vars} {
-		var n [8]byte
-		for i, l := 0, len(part); i < 8; i, l = i+1, l>>8 {
-			n[i] = byte(l)
-		}
-		h.Write(n[:])
+		h.Write(binary.AppendUvarint(nil, uint64(len(part)))) // length first: no two keys run together
 		h.Write(part)
 	}
 	var key [sha256.Size]byte

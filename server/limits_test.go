@@ -320,3 +320,27 @@ func TestSecretsOnlyFromTheEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// The page cache is on unless the flag or the environment turns it off;
+// a value that is not a boolean is refused.
+func TestPageCacheSetting(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		args []string
+		off  bool
+	}{
+		{"", nil, false},
+		{"", []string{"--page-cache=false"}, true},
+		{"false", nil, true},
+		{"false", []string{"--page-cache=true"}, false},
+	} {
+		t.Setenv("BIRGE_PAGE_CACHE", tc.env)
+		c, err := parseFlags("birge serve", tc.args, io.Discard, nil)
+		if err != nil || c.NoPageCache != tc.off {
+			t.Errorf("BIRGE_PAGE_CACHE=%q %v: NoPageCache %v (%v), want %v", tc.env, tc.args, c.NoPageCache, err, tc.off)
+		}
+	}
+	if _, err := parseFlags("birge serve", []string{"--page-cache=sometimes"}, io.Discard, nil); err == nil {
+		t.Error("--page-cache=sometimes was taken")
+	}
+}

@@ -2,16 +2,13 @@ package stmtcache_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
-	"net/url"
 	"os"
 	"slices"
 	"testing"
@@ -20,6 +17,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/shyraq/birge/database/stmtcache"
+	"github.com/shyraq/birge/internal/pgscratch"
 )
 
 // The tests without PostgreSQL run on fake, a driver that records what the
@@ -368,32 +366,14 @@ func postgres(t testing.TB, size int) (*sql.DB, string) {
 	if server == "" {
 		t.Skip("BIRGE_TEST_DATABASE_URL is not set: the cache is tried on PostgreSQL")
 	}
-	admin, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "birge_sc_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, _ := url.Parse(server)
-	u.Path = "/" + name
-	c, err := pq.NewConnector(u.String())
+	url := pgscratch.New(t, server, "birge_sc_")
+	c, err := pq.NewConnector(url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db := sql.OpenDB(stmtcache.New(c, size))
 	t.Cleanup(func() { db.Close() })
-	return db, u.String()
+	return db, url
 }
 
 // session returns one connection of db, so that pg_prepared_statements

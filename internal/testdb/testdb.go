@@ -7,9 +7,7 @@ package testdb
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/shyraq/birge/database"
+	"github.com/shyraq/birge/internal/pgscratch"
 )
 
 // EnvURL names the environment variable holding the PostgreSQL server URL
@@ -82,28 +81,7 @@ func sqliteURL(t testing.TB) string {
 // serverURL, drops it when t ends, and returns its URL.
 func Postgres(t testing.TB, serverURL string) string {
 	t.Helper()
-	u, err := url.Parse(serverURL)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		t.Fatalf("testdb: %s must be a postgres:// URL, got %q", EnvURL, database.Redact(serverURL))
-	}
-	admin, err := sql.Open("postgres", serverURL)
-	if err != nil {
-		t.Fatalf("testdb: open %s: %v", database.Redact(serverURL), err)
-	}
-	name := "birge_t_" + randomHex()
-	// The name is ours (hex digits only), so it is safe to splice in.
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("testdb: create database on %s: %v", database.Redact(serverURL), err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("testdb: drop database %s: %v", name, err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return pgscratch.New(t, serverURL, "birge_t_")
 }
 
 // randomHex keeps names unique across tests, reruns and parallel packages.
